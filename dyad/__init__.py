@@ -1,0 +1,13 @@
+"""dyad: code news articles into political events — who did what to whom, when, where, who said it."""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "load"]
+
+
+def load(model: str | None = None, lexicons=()):
+    """Load the English model and the lexicons once; returns a `dyad.coder.Coder`."""
+    from .coder import Coder
+
+    return Coder(model=model, lexicons=lexicons)

@@ -1,0 +1,291 @@
+"""Actors: find who is mentioned in each parsed sentence and resolve it to a CAMEO-style code.
+
+Resolution cascade, recorded on each actor as `how`:
+  person   a person in the lexicon, coded by the role they held on the article's date
+  surname  a surname repeated after the full name earlier in the article
+  org      an organisation or armed group in the lexicon
+  country  a country's name or alias
+  capital / seat   a capital or seat of government standing for the government ("Moscow refused")
+  demonym  a people ("the Palestinians")
+  agent    an agent noun, its country taken from its modifiers ("Russian officials",
+           "Russia's foreign ministry", "the government of Syria", "US Secretary of State")
+  title    an unknown person named with a title or apposition ("chief negotiator Saeb Erakat")
+  modifier a thing owned by a country ("Israeli changes") — a country, never its government
+  pronoun  he/she/they/it and "the two countries", resolved to the nearest fitting earlier actor
+The component annotates the article Doc: mention spans in `doc.spans["actors"]` (label = code) and
+the resolved actors of each noun-phrase head in `doc.user_data["actors"]` (head index -> actors).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Entry, Lexicon
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+THING_PRONOUNS = frozenset({"it", "its"})
+PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "neighbour", "neighbor"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One resolved actor: a token span of the article Doc and its code."""
+
+    start: int
+    end: int
+    head: int
+    country: str | None
+    sector: str | None
+    entity: str | None
+    how: str
+    kind: str  # person | org | country | agent | demonym | thing | pronoun
+    fixed: str | None = None  # an organisation's own full code (IGOUNO, AFGREBTAL)
+
+    @property
+    def code(self) -> str | None:
+        if self.fixed:
+            return self.fixed
+        if self.country:
+            return self.country + (self.sector or "")
+        return self.sector
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "person"
+
+
+def _entry_actor(entry: Entry, span: Span, when: date | None) -> Actor:
+    head = span.root.i
+    if entry.kind == "person":
+        code = entry.person.role_at(when).code
+        return Actor(span.start, span.end, head, code[:3], code[3:] or None, entry.entity, "person", "person")
+    if entry.kind == "org":
+        code = entry.code
+        return Actor(span.start, span.end, head, code[:3], code[3:6] or None, entry.entity, "org", "org", fixed=code)
+    if entry.kind in ("capital", "seat"):
+        return Actor(span.start, span.end, head, entry.country, entry.sector, entry.entity, entry.kind, "country")
+    if entry.kind == "demonym":
+        return Actor(span.start, span.end, head, entry.country, None, None, "demonym", "demonym")
+    return Actor(span.start, span.end, head, entry.country, None, entry.entity, entry.kind, "country")
+
+
+class ActorFinder:
+    """spaCy-style component: `finder(doc)` annotates and returns the article Doc."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        when = doc._.published
+        base: dict[int, Actor] = {}  # token index -> the dictionary/agent mention covering it
+        spans: list[Span] = []
+        memory = _Memory()
+        for sent in _sentences(doc):
+            self._phrases(doc, sent, when, base, spans, memory)
+            self._agents(sent, base, spans)
+            self._names(sent, base, spans, memory)
+        doc.spans["actors"] = spans
+        resolved: dict[int, list[Actor]] = {}
+        for sent in _sentences(doc):
+            for token in sent:
+                if token.pos_ in ("NOUN", "PROPN", "PRON") or token.i in base:
+                    actors = self._resolve(token, base, memory, depth=0)
+                    if actors:
+                        resolved[token.i] = actors
+                        memory.remember(actors, token)
+        doc.user_data["actors"] = resolved
+        return doc
+
+    # -- finding mentions ------------------------------------------------------------------
+    def _phrases(self, doc, sent, when, base, spans, memory):
+        offset = sent.start_char
+        for a, b, entry in self.lexicon.find_phrases(sent.text):
+            span = doc.char_span(offset + a, offset + b, alignment_mode="strict")
+            if span is None:
+                continue
+            actor = _entry_actor(entry, span, when)
+            if entry.kind == "person":
+                memory.surnames[span[-1].text] = actor
+            for t in span:
+                base[t.i] = actor
+            spans.append(Span(doc, span.start, span.end, label=actor.code or ""))
+
+    def _agents(self, sent, base, spans):
+        tokens = list(sent)
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            match = None
+            candidates = self.lexicon.agents.get(tok.lower_, [])
+            if tok.lemma_.lower() != tok.lower_:
+                candidates = sorted(candidates + self.lexicon.agents.get(tok.lemma_.lower(), []), key=lambda a: -len(a[0]))
+            for words, sector in candidates:
+                n = len(words)
+                window = tokens[i:i + n]
+                if len(window) < n:
+                    continue
+                if all(t.lower_ == w for t, w in zip(window[:-1], words[:-1])) and (
+                        window[-1].lower_ == words[-1] or window[-1].lemma_.lower() == words[-1]):
+                    match = (window, sector)
+                    break
+            if match and not any(t.i in base for t in match[0]) and match[0][-1].pos_ in ("NOUN", "PROPN", "ADJ"):
+                window, sector = match
+                span = window[0].doc[window[0].i:window[-1].i + 1]
+                actor = Actor(span.start, span.end, span.root.i, None, sector, None, "agent", "agent")
+                for t in span:
+                    base[t.i] = actor
+                spans.append(Span(span.doc, span.start, span.end, label=sector))
+                i += len(window)
+            else:
+                i += 1
+
+    def _names(self, sent, base, spans, memory):
+        """Unknown person names (spaCy PERSON entities) and surnames remembered from full names."""
+        for ent in sent.ents:
+            if ent.label_ != "PERSON" or any(t.i in base for t in ent):
+                continue
+            known = memory.surnames.get(ent[-1].text)
+            if known is not None:
+                actor = replace(known, start=ent.start, end=ent.end, head=ent.root.i, how="surname")
+            else:
+                actor = Actor(ent.start, ent.end, ent.root.i, None, None, ent.text, "name", "person")
+            for t in ent:
+                base[t.i] = actor
+            spans.append(Span(sent.doc, ent.start, ent.end, label=actor.code or ""))
+
+    # -- resolving a noun phrase -------------------------------------------------------------
+    def _resolve(self, token: Token, base: dict[int, Actor], memory: "_Memory", depth: int) -> list[Actor]:
+        if depth > 2:
+            return []
+        own = base.get(token.i)
+        if own is not None and own.head != token.i and token.i != own.end - 1:
+            # a token inside a multi-word mention is resolved at the mention's head only
+            if base.get(token.head.i) is own:
+                return []
+        if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+            return memory.pronoun(token)
+        if own is None and token.lemma_.lower() in PAIR_NOUNS and any(
+                c.lower_ in ("two", "both") for c in token.children):
+            return memory.pair(token)
+        mods = self._modifiers(token, base, memory, depth)
+        if own is not None and own.kind == "person" and own.country is None:
+            # an unknown name: its title or apposition says who it is
+            country = next((m.country for m in mods if m.country), None)
+            sector = next((m.sector for m in mods if m.sector), None)
+            if country or sector:
+                own = replace(own, country=country, sector=sector, how="title")
+                memory.surnames[token.doc[own.end - 1].text] = own
+            else:
+                return []
+            return [own]
+        if own is not None and own.kind in ("person", "org"):
+            return [own]
+        if own is not None and own.kind == "agent":
+            countries = [m for m in mods if m.country]
+            sector = own.sector
+            specific = next((m.sector for m in mods if m.kind == "agent" and m.sector), None)
+            if specific and sector == "GOV":
+                sector = specific
+            if not countries:
+                return [replace(own, sector=sector)]
+            seen, out = set(), []
+            for m in countries:
+                if m.country not in seen:
+                    seen.add(m.country)
+                    start = min(own.start, m.start)
+                    out.append(replace(own, start=start, country=m.country, sector=sector, entity=m.entity
+                                       if m.kind in ("person", "org") else None))
+            return out
+        if own is not None:  # country, capital, seat, demonym
+            return [own]
+        if token.pos_ in ("NOUN", "PROPN") and mods:
+            countries = [m for m in mods if m.country and m.kind != "agent"]
+            if countries:
+                m = countries[0]
+                return [Actor(min(token.i, m.start), token.i + 1, token.i, m.country, None, None, "modifier", "thing")]
+        return []
+
+    def _modifiers(self, token: Token, base, memory, depth) -> list[Actor]:
+        out: list[Actor] = []
+        for child in token.children:
+            if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
+                found = self._resolve(child, base, memory, depth + 1) or self._mention_at(child, base)
+                out.extend(found)
+                for conj in child.conjuncts:
+                    if conj.i > child.i:
+                        out.extend(self._resolve(conj, base, memory, depth + 1) or self._mention_at(conj, base))
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from") and base.get(token.i) is not None:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(self._resolve(pobj, base, memory, depth + 1))
+        if token.dep_ == "appos" and token.head.i not in base:
+            out.extend(self._resolve(token.head, base, memory, depth + 1))
+        return out
+
+    @staticmethod
+    def _mention_at(token: Token, base) -> list[Actor]:
+        a = base.get(token.i)
+        return [a] if a is not None else []
+
+
+class _Memory:
+    """What the article has mentioned so far, for surnames and pronouns."""
+
+    def __init__(self):
+        self.surnames: dict[str, Actor] = {}
+        self.recent: list[Actor] = []
+
+    def remember(self, actors: list[Actor], token: Token) -> None:
+        for a in actors:
+            if a.kind != "pronoun" and (a.country or a.kind == "person"):
+                self.recent.append(a)
+        del self.recent[:-50]
+
+    def pronoun(self, token: Token) -> list[Actor]:
+        word = token.lower_
+        for a in reversed(self.recent):
+            if a.head >= token.i:
+                continue
+            if word in PERSON_PRONOUNS and a.kind == "person":
+                return [self._as_pronoun(a, token)]
+            if word in THING_PRONOUNS and a.kind in ("country", "org"):
+                return [self._as_pronoun(a, token)]
+            if word in PLURAL_PRONOUNS and (a.kind in ("org", "demonym") or (
+                    a.kind == "agent" and token.doc[a.head].tag_ in ("NNS", "NNPS")) or a.kind == "country"):
+                return [self._as_pronoun(a, token)]
+        return []
+
+    def pair(self, token: Token) -> list[Actor]:
+        seen: list[Actor] = []
+        for a in reversed(self.recent):
+            if a.head < token.i and a.country and a.country not in {s.country for s in seen} and len(a.country) == 3:
+                seen.append(a)
+            if len(seen) == 2:
+                break
+        if len(seen) < 2:
+            return []
+        return [replace(a, start=token.i, end=token.i + 1, head=token.i, how="pronoun", kind="country")
+                for a in reversed(seen)]
+
+    @staticmethod
+    def _as_pronoun(a: Actor, token: Token) -> Actor:
+        return replace(a, start=token.i, end=token.i + 1, head=token.i, how="pronoun")
+
+
+def _sentences(doc: Doc):
+    """The article's parsed sentences as Doc spans (one per sentence dyad parsed)."""
+    refs = doc._.sents or []
+    for n, ref in enumerate(refs):
+        end = refs[n + 1].doc_start if n + 1 < len(refs) else len(doc.text)
+        span = doc.char_span(ref.doc_start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            yield span
+
+
+def actors_of(doc: Doc, token: Token) -> list[Actor]:
+    """The resolved actors of the noun phrase headed by `token` (empty when it names none)."""
+    return doc.user_data.get("actors", {}).get(token.i, [])

@@ -1,0 +1,482 @@
+"""Events: find triggers in each parsed sentence, pick source and target from the dependency tree.
+
+The cascade for one sentence:
+1. triggers — verbs and event nouns whose lemma heads a lexicon pattern; the most specific
+   pattern whose particles/prepositions/objects are all attached wins.
+2. frames — a trigger inside the complement of a frame word ("agreed to cooperate", "urged X to
+   withdraw", "called for a ceasefire", "said X must") is recoded by the frame (frames.yaml) and
+   becomes ONE event; the frame word alone is coded only when its complement is no event.
+3. arguments — source: subject (inherited through xcomp/conj/relcl), passive by-agent, or for
+   nouns the possessive/adjective/"by"; target: the pattern's preposition, the object, the passive
+   subject, or a with/against/to/on/at prepositional object; a non-actor noun yields its owner
+   ("the computers of South Korean officers"). Coordinated actors expand; a coordinated subject
+   with no target is reciprocal (A and B met -> A-B and B-A).
+4. flags — negation, modality (intended, hypothetical, reported) and who reported it.
+The component stores plain `RawEvent`s in `doc._.events`; coder.py turns them into records.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from .actors import Actor, _sentences, actors_of
+from .lexicon import Lexicon, TriggerPattern
+
+SUBJ = ("nsubj", "csubj")
+OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for")
+NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "in", "into", "toward", "towards")
+FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
+CONDITIONAL = frozenset({"if", "unless", "whether"})
+
+
+@dataclass(frozen=True)
+class Frames:
+    frames: dict  # name -> {"words", "target", "modality", "map"}
+    by_word: dict  # lemma -> frame name
+    speech: frozenset
+    obligation: frozenset
+    light: frozenset
+
+    def recode(self, frame: str, code: str | None) -> str:
+        table = self.frames[frame]["map"]
+        if code:
+            for k in (code, code[:3], code[:2]):
+                if k in table:
+                    return table[k]
+        return table["default"]
+
+
+@lru_cache(maxsize=1)
+def load_frames() -> Frames:
+    raw = yaml.safe_load((resources.files("dyad") / "data" / "frames.yaml").read_text(encoding="utf-8"))
+    names = ("intent", "threaten", "refuse", "appeal", "demand")
+    frames = {n: raw[n] for n in names}
+    by_word = {}
+    for n in names:
+        for w in raw[n]["words"]:
+            by_word.setdefault(w, n)
+    return Frames(frames, by_word, frozenset(raw["speech"]), frozenset(raw["obligation"]), frozenset(raw["light"]))
+
+
+@dataclass
+class RawEvent:
+    sentence: Span
+    trigger: list[int]  # token indices of the trigger words
+    cameo: str
+    source: Actor | None
+    target: Actor | None
+    negated: bool = False
+    modality: str = "asserted"
+    reported_by: Actor | None = None
+    rule: str = ""
+    confidence: float = 0.5
+
+
+@dataclass
+class _Match:
+    token: Token
+    pattern: TriggerPattern
+    used: set[int] = field(default_factory=set)  # tokens the pattern consumed (particles, objects)
+
+
+class EventFinder:
+    """spaCy-style component: `finder(doc)` stores the article's events in `doc._.events`."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.frames = load_frames()
+
+    def __call__(self, doc: Doc) -> Doc:
+        events: list[RawEvent] = []
+        for sent in _sentences(doc):
+            events.extend(self._sentence_events(doc, sent))
+        doc._.events = events
+        return doc
+
+    # -- 1. triggers -----------------------------------------------------------------------
+    def _match(self, token: Token) -> _Match | None:
+        noun = token.pos_ in ("NOUN", "PROPN")
+        if not noun and token.pos_ != "VERB":
+            return None
+        if not noun and token.dep_ == "amod":
+            return None  # "proposed changes", "Iranian-backed forces": a modifier, not an event
+        lemma = token.lemma_.lower()
+        heads = [lemma]
+        if noun and token.i >= 2 and token.nbor(-1).text == "-":
+            heads.insert(0, f"{token.nbor(-2).lower_}-{lemma}")
+        for head in heads:
+            for pattern in self.lexicon.triggers.get((head, noun), ()):
+                used = self._fits(token, pattern)
+                if used is not None:
+                    return _Match(token, pattern, used)
+        return None
+
+    @staticmethod
+    def _fits(token: Token, pattern: TriggerPattern) -> set[int] | None:
+        used: set[int] = set()
+        objects = []
+        for word in pattern.objects:
+            obj = next((c for c in token.children if c.dep_ in OBJ_DEPS + ("dobj", "pobj", "npadvmod", "compound")
+                        and c.lemma_.lower() == word and c.i not in used), None)
+            if obj is None:  # an object further down: "launched an air strike", "took hostages"
+                obj = next((g for c in token.children if c.dep_ in OBJ_DEPS for g in c.children
+                            if g.dep_ == "compound" and g.lemma_.lower() == word), None)
+            if obj is None:
+                return None
+            used.add(obj.i)
+            objects.append(obj)
+        for word in pattern.preps:
+            holders = [token, *objects]
+            prep = next((c for h in holders for c in h.children
+                         if c.lower_ == word and c.dep_ in ("prt", "prep", "agent", "dative", "advmod")
+                         and c.i not in used), None)
+            if prep is None:
+                return None
+            used.add(prep.i)
+        return used
+
+    # -- the sentence ----------------------------------------------------------------------
+    def _sentence_events(self, doc: Doc, sent: Span) -> list[RawEvent]:
+        matches: dict[int, _Match] = {}
+        consumed: set[int] = set()
+        for token in sent:
+            if token.pos_ == "VERB":
+                m = self._match(token)
+                if m:
+                    matches[token.i] = m
+                    consumed |= m.used
+        for token in sent:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
+                m = self._match(token)
+                if m:
+                    matches[token.i] = m
+        events: list[RawEvent] = []
+        absorbed: set[int] = set()
+        # frames first: they absorb the trigger in their complement
+        for token in sent:
+            frame = self._frame_of(token)
+            if frame is None:
+                continue
+            comp = self._complement(token, frame, matches)
+            if comp is None:
+                continue
+            inner = matches.get(comp.i)
+            if inner is None and token.i not in matches and frame not in ("demand",) and not (
+                    frame == "appeal" and self._appeal_object(token)):
+                continue
+            inner_code = inner.pattern.cameo if inner else None
+            code = self.frames.recode(frame, inner_code)
+            trigger = [token.i] + ([comp.i] if inner else [])
+            if inner:
+                absorbed.add(comp.i)
+            absorbed.add(token.i)
+            spec = self.frames.frames[frame]
+            sources = self._sources(doc, token)
+            if spec["target"] == "object":
+                targets = self._frame_object(doc, token, comp)
+            elif inner is not None:
+                targets = self._targets(doc, comp, inner)
+            else:
+                targets = self._targets(doc, token, matches.get(token.i))
+            modality = spec["modality"]
+            events.extend(self._emit(doc, sent, token, trigger, code, sources, targets,
+                                     f"frame:{frame}" + (f"+{inner.pattern.origin}" if inner else ""),
+                                     modality_hint=modality))
+        # statements with an obligation: "X said Y must do Z" is a demand on Y
+        for token in sent:
+            if token.lemma_.lower() not in self.frames.speech or token.i in absorbed:
+                continue
+            for comp in token.children:
+                if comp.dep_ == "ccomp" and self._obliged(comp) and comp.i not in absorbed:
+                    inner = matches.get(comp.i)
+                    code = self.frames.recode("demand", inner.pattern.cameo if inner else None)
+                    absorbed.add(comp.i)
+                    targets = self._subjects(doc, comp)
+                    events.extend(self._emit(doc, sent, token, [token.i, comp.i], code, self._sources(doc, token),
+                                             targets, "frame:obligation", modality_hint="asserted"))
+        for i, m in matches.items():
+            if i in absorbed:
+                continue
+            token = m.token
+            if m.pattern.noun:
+                if self._argument_of_event(token, matches, absorbed):
+                    continue
+                sources, targets = self._noun_arguments(doc, token, m)
+            else:
+                sources, targets = self._sources(doc, token), self._targets(doc, token, m)
+            trigger = sorted({token.i} | {u for u in m.used if doc[u].dep_ in ("prt", "prep", "agent", "dative")
+                                         or u in m.used})
+            events.extend(self._emit(doc, sent, token, trigger, m.pattern.cameo, sources, targets,
+                                     f"{'noun' if m.pattern.noun else 'verb'}:{m.pattern.origin}"))
+        return events
+
+    # -- 2. frames -------------------------------------------------------------------------
+    def _frame_of(self, token: Token) -> str | None:
+        frame = self.frames.by_word.get(token.lemma_.lower())
+        if frame is None or token.pos_ not in ("VERB", "ADJ", "AUX"):
+            return None
+        if token.lemma_.lower() == "call" and not any(c.lower_ in ("on", "for", "upon") for c in token.children):
+            return None
+        return frame
+
+    def _complement(self, token: Token, frame: str, matches) -> Token | None:
+        """The complement of a frame word: a clause ("to cooperate", "that X should") or an event noun."""
+        for c in token.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                return c
+        for c in token.children:
+            if c.dep_ in ("dobj",) and c.i in matches and matches[c.i].pattern.noun:
+                return c
+            if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "upon"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in matches and matches[g.i].pattern.noun:
+                        return g
+                    if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                        return g
+        if frame in ("appeal", "demand"):
+            for c in token.children:
+                if c.dep_ in ("dobj", "prep"):
+                    return c
+        return None
+
+    def _appeal_object(self, token: Token) -> bool:
+        return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in token.children)
+
+    def _frame_object(self, doc: Doc, token: Token, comp: Token) -> list[Actor]:
+        """Who is urged or asked: 'urged Russia to', 'called on Iran to', 'demanded that Hamas ...'."""
+        for c in token.children:
+            if c.dep_ in ("dobj", "dative"):
+                found = self._actors(doc, c)
+                if found:
+                    return found
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return self._actors(doc, g)
+        if comp is not None and comp.pos_ in ("VERB", "AUX"):
+            subj = self._subjects(doc, comp)
+            if subj:
+                return subj
+        return []
+
+    def _obliged(self, verb: Token) -> bool:
+        words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        return bool(words & self.frames.obligation)
+
+    def _argument_of_event(self, noun: Token, matches, absorbed) -> bool:
+        """An event noun that is an argument of another coded verb ("condemned the attack") is not
+        coded on its own: the verb's event is what the sentence reports."""
+        head = noun.head
+        if noun.dep_ == "pobj":
+            head = head.head
+        return head.i != noun.i and (head.i in matches or head.i in absorbed) and not matches.get(head.i, _NOUN).pattern.noun
+
+    # -- 3. arguments ----------------------------------------------------------------------
+    def _actors(self, doc: Doc, token: Token, owner: bool = True) -> list[Actor]:
+        """Actors of the phrase at `token`, its conjuncts, and (for a non-actor noun) its owner."""
+        out: list[Actor] = []
+        for t in (token, *[c for c in token.conjuncts if c.i > token.i]):
+            found = actors_of(doc, t)
+            if not found and t.dep_ == "appos":
+                found = actors_of(doc, t.head)
+            if not found and owner and t.pos_ in ("NOUN", "PROPN"):
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                found = self._actors(doc, g, owner=False)
+                    if found:
+                        break
+            if not found:
+                for c in t.children:  # "the chief negotiator, Saeb Erakat"
+                    if c.dep_ == "appos":
+                        found = actors_of(doc, c)
+                        if found:
+                            break
+            out.extend(found)
+        return out
+
+    def _subjects(self, doc: Doc, verb: Token) -> list[Actor]:
+        for c in verb.children:
+            if c.dep_ in SUBJ:
+                return self._actors(doc, c)
+        return []
+
+    def _sources(self, doc: Doc, verb: Token, depth: int = 0) -> list[Actor]:
+        if depth > 4:
+            return []
+        for c in verb.children:
+            if c.dep_ == "agent":  # passive: "was attacked by rebels"
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return self._actors(doc, g)
+        for c in verb.children:
+            if c.dep_ in SUBJ:
+                return self._actors(doc, c)
+        if any(c.dep_ in ("nsubjpass", "csubjpass") for c in verb.children):
+            return []
+        head = verb.head
+        if head.i == verb.i:
+            return []
+        if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)):
+            frame = self.frames.by_word.get(head.lemma_.lower())
+            if frame in ("appeal", "demand"):  # object control: "urged Russia to withdraw"
+                obj = self._frame_object(doc, head, None)
+                if obj:
+                    return obj
+            if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):  # "is willing to"
+                return self._sources(doc, head.head, depth + 1)
+            return self._sources(doc, head, depth + 1)
+        if verb.dep_ == "conj":
+            return self._sources(doc, head, depth + 1)
+        if verb.dep_ == "relcl":
+            return self._actors(doc, head)
+        if verb.dep_ in ("acl",) and verb.tag_ == "VBG":
+            return self._actors(doc, head)
+        if verb.dep_ in ("pcomp", "advcl") and verb.tag_ == "VBG":
+            return self._sources(doc, head.head if head.dep_ == "prep" else head, depth + 1)
+        return []
+
+    def _targets(self, doc: Doc, verb: Token, m: _Match | None) -> list[Actor]:
+        pattern = m.pattern if m else None
+        used = m.used if m else set()
+        if pattern and pattern.target_prep:
+            word = pattern.target_prep
+            holders = [verb, *[doc[u] for u in used]]
+            for h in holders:
+                for c in h.children:
+                    if c.lower_ == word and c.dep_ in ("prep", "prt", "agent", "dative"):
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                return self._actors(doc, g)
+            # particle verbs with the object after: "called on Russia" parsed as prt + dobj
+            for c in verb.children:
+                if c.dep_ == "dobj":
+                    return self._actors(doc, c)
+            return []
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                found = self._actors(doc, c)
+                if found:
+                    return found
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and c.i not in used:
+                found = self._actors(doc, c)
+                if found:
+                    return found
+        objects = [doc[u] for u in used if doc[u].dep_ in OBJ_DEPS + ("compound",)]
+        for word in TARGET_PREPS:
+            for h in (verb, *objects):
+                for c in h.children:
+                    if c.dep_ in ("prep", "dative") and c.lower_ == word:
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                found = self._actors(doc, g)
+                                if found:
+                                    return found
+        return []
+
+    def _noun_arguments(self, doc: Doc, noun: Token, m: _Match) -> tuple[list[Actor], list[Actor]]:
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and actors_of(doc, c)):
+                sources = sources or self._actors(doc, c, owner=False)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        sources = self._actors(doc, g)
+        word = m.pattern.target_prep
+        for prep in ((word,) if word else NOUN_TARGET_PREPS):
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == prep:
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            targets = targets or self._actors(doc, g, owner=False)
+        verb = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass", "attr") and verb.pos_ in ("VERB", "AUX"):
+            if not sources:
+                sources = self._sources(doc, verb)
+            if not targets:
+                for prep in TARGET_PREPS:
+                    for c in verb.children:
+                        if c.dep_ == "prep" and c.lower_ == prep:
+                            for g in c.children:
+                                if g.dep_ == "pobj":
+                                    targets = targets or self._actors(doc, g)
+        return sources, targets
+
+    # -- 4. flags and output ---------------------------------------------------------------
+    def _flags(self, doc: Doc, token: Token, hint: str | None) -> tuple[bool, str, Actor | None]:
+        negated = any(c.dep_ == "neg" for c in token.children)
+        aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        modality = hint or "asserted"
+        conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in token.children) or (
+            token.dep_ == "advcl" and any(c.lower_ in CONDITIONAL for c in token.children))
+        if conditional or (aux & HYPOTHETICAL and any(
+                c.dep_ == "advcl" and any(g.lower_ in CONDITIONAL for g in c.children) for c in token.children)):
+            modality = "hypothetical"
+        elif aux & FUTURE or (aux & {"would"} and modality == "asserted") or any(
+                c.dep_ == "aux" and c.lower_ == "going" for c in token.children):
+            modality = "intended"
+        reported_by = None
+        walk, steps = token, 0
+        while walk.dep_ in ("ccomp", "xcomp", "conj", "advcl") and steps < 4 and walk.head.i != walk.i:
+            walk, steps = walk.head, steps + 1
+            if walk.lemma_.lower() in self.frames.speech:
+                speakers = self._subjects(doc, walk)
+                reported_by = speakers[0] if speakers else None
+                break
+        if reported_by is None:  # "..., according to officials"
+            for t in token.sent if hasattr(token, "sent") else ():
+                if t.lower_ == "according" and t.nbor(1).lower_ == "to":
+                    for g in t.nbor(1).children:
+                        if g.dep_ == "pobj":
+                            found = actors_of(doc, g)
+                            reported_by = found[0] if found else None
+        if reported_by is not None and modality == "asserted":
+            modality = "reported"
+        return negated, modality, reported_by
+
+    def _emit(self, doc, sent, token, trigger, code, sources, targets, rule, modality_hint=None) -> list[RawEvent]:
+        if not sources and not targets:
+            return []
+        negated, modality, reported_by = self._flags(doc, token, modality_hint if modality_hint != "asserted" else None)
+        pairs: list[tuple[Actor | None, Actor | None]] = []
+        if not targets and len(_distinct(sources)) >= 2:  # A and B met: reciprocal
+            srcs = _distinct(sources)
+            pairs = [(a, b) for a in srcs for b in srcs if a is not b]
+            rule += "+reciprocal"
+        else:
+            for s in (_distinct(sources) or [None]):
+                for t in (_distinct(targets) or [None]):
+                    if s is not None and t is not None and s.head == t.head and s.start == t.start:
+                        continue
+                    pairs.append((s, t))
+        confidence = 0.5 + 0.2 * bool(sources) + 0.2 * bool(targets) - 0.1 * (modality == "hypothetical")
+        return [RawEvent(sent, trigger, code, s, t, negated, modality, reported_by, rule, round(confidence, 2))
+                for s, t in pairs]
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        key = (a.code, a.entity, a.head)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+class _NoMatch:
+    class pattern:  # noqa: N801 - a stand-in with the one attribute read
+        noun = True
+
+
+_NOUN = _NoMatch()

@@ -1,0 +1,327 @@
+"""Lexicons as data: read and validate the files under dyad/data (and a user's own) once.
+
+Actor phrases (countries, demonyms, capitals, seats of government, places, organisations,
+people) become one case-sensitive Aho-Corasick automaton; agent nouns and event triggers
+become lookup tables keyed by lemma. A bad row fails loudly, naming the file and the row.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+import yaml
+
+from . import cameo
+from .errors import E002, misuse
+
+PREPOSITIONS = frozenset(
+    "about across after against along around at away back by down for from in into of off on onto "
+    "out over through to toward towards under up upon with within without".split())
+CODE_RE = re.compile(r"^[A-Z]{3}([A-Z0-9]{3}){0,3}$")
+SECTOR_RE = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    start: date | None
+    end: date | None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    roles: tuple[Role, ...]
+
+    def role_at(self, when: date | None) -> Role:
+        """The role held on `when`; without a date, the role held longest."""
+        if when is None:
+            def length(r: Role) -> int:
+                start = r.start or date(1900, 1, 1)
+                return ((r.end or date(2026, 1, 1)) - start).days
+            return max(self.roles, key=length)
+        for role in self.roles:
+            if (role.start is None or role.start <= when) and (role.end is None or when < role.end):
+                return role
+        if self.roles[0].start and when < self.roles[0].start:
+            return self.roles[0]
+        return self.roles[-1]
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a dictionary phrase means."""
+
+    kind: str  # country | demonym | capital | seat | place | org | person
+    country: str | None = None
+    sector: str | None = None
+    entity: str | None = None
+    code: str | None = None  # a fixed code (organisations)
+    person: Person | None = None
+    org_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class TriggerPattern:
+    head: str
+    noun: bool
+    preps: tuple[str, ...]
+    objects: tuple[str, ...]
+    cameo: str
+    origin: str
+
+    @property
+    def target_prep(self) -> str | None:
+        return self.preps[-1] if self.preps and self.last_is_prep else None
+
+    @property
+    def specificity(self) -> int:
+        return len(self.preps) + 2 * len(self.objects)
+
+    last_is_prep: bool = False
+
+
+@dataclass
+class Lexicon:
+    phrases: dict[str, Entry] = field(default_factory=dict)
+    agents: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=lambda: defaultdict(list))
+    triggers: dict[tuple[str, bool], list[TriggerPattern]] = field(default_factory=lambda: defaultdict(list))
+    trigger_forms: set[str] = field(default_factory=set)
+    agent_forms: set[str] = field(default_factory=set)
+    countries: dict[str, str] = field(default_factory=dict)  # code -> name
+    automaton: ahocorasick.Automaton | None = None
+
+    def add_phrase(self, text: str, entry: Entry) -> None:
+        text = text.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        if not text:
+            return
+        old = self.phrases.get(text)
+        # a country's own names beat people and places that share them
+        if old is None or _RANK[entry.kind] < _RANK[old.kind]:
+            self.phrases[text] = entry
+
+    def finish(self) -> "Lexicon":
+        auto = ahocorasick.Automaton()
+        for text, entry in self.phrases.items():
+            auto.add_word(text, (len(text), text))
+        auto.make_automaton()
+        self.automaton = auto
+        for key in self.triggers:
+            self.triggers[key].sort(key=lambda p: -p.specificity)
+        for head in self.agents:
+            self.agents[head].sort(key=lambda a: -len(a[0]))
+        return self
+
+    def find_phrases(self, text: str) -> list[tuple[int, int, Entry]]:
+        """Leftmost-longest non-overlapping phrase matches (start, end, entry) in `text`."""
+        if not self.phrases:
+            return []
+        hits = []
+        for end, (n, phrase) in self.automaton.iter(text):
+            start = end - n + 1
+            if (start > 0 and (text[start - 1].isalnum())) or (end + 1 < len(text) and text[end + 1].isalnum()):
+                continue
+            hits.append((start, end + 1, self.phrases[phrase]))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out, last = [], -1
+        for h in hits:
+            if h[0] >= last:
+                out.append(h)
+                last = h[1]
+        return out
+
+
+_RANK = {"country": 0, "seat": 1, "capital": 2, "org": 3, "demonym": 4, "person": 5, "place": 6}
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("dyad") / "data"))
+
+
+def _date(value, path, where) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise misuse(E002, path=path, line=where, problem=f"bad date {value!r}") from None
+
+
+def _yaml_list(path: Path) -> list[dict]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise misuse(E002, path=path, line=(mark.line + 1) if mark else "?", problem=str(e).splitlines()[0]) from None
+    if data is None:
+        return []
+    if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
+        raise misuse(E002, path=path, line=1, problem="expected a YAML list of mappings")
+    return data
+
+
+def _strs(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def load_countries(lex: Lexicon, path: Path) -> None:
+    for i, row in enumerate(_yaml_list(path), 1):
+        code = str(row.get("code", ""))
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise misuse(E002, path=path, line=f"entry {i}", problem=f"bad country code {code!r}")
+        name = str(row.get("name") or code)
+        lex.countries[code] = name
+        for text in [name, *_strs(row.get("aliases"))]:
+            lex.add_phrase(text, Entry("country", country=code, entity=name))
+        for text in _strs(row.get("demonyms")):
+            lex.add_phrase(text, Entry("demonym", country=code))
+        if row.get("capital"):
+            lex.add_phrase(str(row["capital"]), Entry("capital", country=code, sector="GOV", entity=str(row["capital"])))
+        for seat, sector in (row.get("seats") or {}).items():
+            if not SECTOR_RE.match(str(sector)):
+                raise misuse(E002, path=path, line=f"entry {i}", problem=f"bad sector {sector!r} for seat {seat!r}")
+            lex.add_phrase(str(seat), Entry("seat", country=code, sector=str(sector), entity=str(seat)))
+        for place in _strs(row.get("places")):
+            lex.add_phrase(place, Entry("place", country=code, entity=place))
+
+
+def load_organizations(lex: Lexicon, path: Path) -> None:
+    for i, row in enumerate(_yaml_list(path), 1):
+        code, name = str(row.get("code", "")), row.get("name")
+        if not CODE_RE.match(code) or not name:
+            raise misuse(E002, path=path, line=f"entry {i}", problem=f"organisation needs a name and a code like IGOUNO, got {code!r}")
+        country = code[:3]
+        sector = code[3:6] or None
+        entry = Entry("org", country=country, sector=sector, entity=str(name), code=code, org_kind=row.get("kind"))
+        for text in [str(name), *_strs(row.get("aliases"))]:
+            lex.add_phrase(text, entry)
+
+
+def load_people(lex: Lexicon, path: Path) -> None:
+    for i, row in enumerate(_yaml_list(path), 1):
+        name = row.get("name")
+        roles = []
+        for r in row.get("roles") or []:
+            code = str(r.get("code", ""))
+            if not CODE_RE.match(code):
+                raise misuse(E002, path=path, line=f"entry {i} ({name})", problem=f"bad role code {code!r}")
+            roles.append(Role(code, _date(r.get("from"), path, f"entry {i}"), _date(r.get("to"), path, f"entry {i}"),
+                              r.get("title")))
+        if not name or not roles:
+            raise misuse(E002, path=path, line=f"entry {i}", problem="a person needs a name and at least one role")
+        person = Person(str(name), tuple(roles))
+        for text in [str(name), *_strs(row.get("aliases")), *_strs(row.get("standalone"))]:
+            lex.add_phrase(text, Entry("person", entity=person.name, person=person))
+
+
+def _tsv_rows(path: Path):
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        yield n, [c.strip() for c in line.split("\t")]
+
+
+def load_agents(lex: Lexicon, path: Path) -> None:
+    for n, cols in _tsv_rows(path):
+        if len(cols) < 2 or not SECTOR_RE.match(cols[1]):
+            raise misuse(E002, path=path, line=n, problem="expected: phrase<TAB>SECTOR[<TAB>comment]")
+        words = tuple(cols[0].lower().split())
+        if not words:
+            continue
+        lex.agents[words[0]].append((words, cols[1]))
+        lex.agent_forms.update(words)
+        lex.agent_forms.update(_noun_forms(words[-1]))
+
+
+def load_triggers(lex: Lexicon, path: Path) -> None:
+    codes = cameo.table()
+    for n, cols in _tsv_rows(path):
+        if len(cols) < 2:
+            raise misuse(E002, path=path, line=n, problem="expected: pattern<TAB>cameo[<TAB>comment]")
+        words, code = cols[0].lower().split(), cols[1]
+        if code not in codes:
+            raise misuse(E002, path=path, line=n, problem=f"unknown CAMEO code {code!r}")
+        if not words:
+            raise misuse(E002, path=path, line=n, problem="empty pattern")
+        head, noun = words[0], words[0].startswith("@")
+        head = head.lstrip("@")
+        rest = words[1:]
+        pattern = TriggerPattern(head, noun, tuple(w for w in rest if w in PREPOSITIONS),
+                                 tuple(w for w in rest if w not in PREPOSITIONS), code, f"{path.name}:{n}",
+                                 last_is_prep=bool(rest) and rest[-1] in PREPOSITIONS)
+        lex.triggers[(head, noun)].append(pattern)
+        lex.trigger_forms.update(_noun_forms(head) if noun else _verb_forms(head, lex))
+        lex.trigger_forms.update(head.split("-"))
+
+
+def _noun_forms(word: str) -> set[str]:
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("y"):
+        forms.add(word[:-1] + "ies")
+    if word.endswith("man"):
+        forms.add(word[:-3] + "men")
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, frozenset[str]]:
+    rows = _tsv_rows(_data_dir() / "irregular_verbs.tsv")
+    return {cols[0]: frozenset(f for c in cols[1:] for f in c.split("|")) for _, cols in rows}
+
+
+def _verb_forms(lemma: str, lex: Lexicon) -> set[str]:
+    """Every plausible inflection of a verb lemma (over-generating is harmless: it only pre-filters)."""
+    forms = {lemma} | _irregular().get(lemma, set())
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms |= {lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d", lemma + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    last = lemma[-1:]
+    if last and last not in "aeiouwxy":
+        forms |= {lemma + last + "ed", lemma + last + "ing"}
+    return forms
+
+
+def load(extra: list[str | Path] = ()) -> Lexicon:
+    """Read the package lexicons, then the user's own files (by name: *countries*, *people*, ...)."""
+    lex = Lexicon()
+    data = _data_dir()
+    files = [data / "countries.yaml", data / "organizations.yaml", *sorted((data / "people").glob("*.yaml")),
+             data / "agents.tsv", *sorted((data / "triggers").glob("*.tsv"))]
+    files += [Path(p) for p in extra]
+    for path in files:
+        if not path.exists():
+            continue
+        name = path.name
+        if "countr" in name:
+            load_countries(lex, path)
+        elif "organi" in name or "group" in name:
+            load_organizations(lex, path)
+        elif "people" in str(path) or "person" in name:
+            load_people(lex, path)
+        elif "agent" in name:
+            load_agents(lex, path)
+        elif path.suffix == ".tsv":
+            load_triggers(lex, path)
+        else:
+            raise misuse(E002, path=path, line=1, problem="can't tell what kind of lexicon this is from its name")
+    return lex.finish()

