@@ -16,7 +16,7 @@ The component stores plain `RawEvent`s in `doc._.events`; coder.py turns them in
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -33,6 +33,11 @@ NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "in
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into"})
+LOCATION_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+# a trigger under one of these is background to the sentence's main event ("..., killing eight",
+# "the group that seized Mosul", "during a visit to Beirut")
+SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "amod", "csubj", "npadvmod"})
 
 
 @dataclass(frozen=True)
@@ -161,8 +166,8 @@ class EventFinder:
         # frames first: they absorb the trigger in their complement
         for token in sent:
             frame = self._frame_of(token)
-            if frame is None:
-                continue
+            if frame is None or token.i in absorbed:
+                continue  # a frame inside another frame's complement is read by the outer one
             comp = self._complement(token, frame, matches)
             if comp is None:
                 continue
@@ -170,6 +175,8 @@ class EventFinder:
             if inner is None and token.i not in matches and frame not in ("demand",) and not (
                     frame == "appeal" and self._appeal_object(token)):
                 continue
+            if frame == "intent" and comp.pos_ in ("VERB", "AUX") and self._own_subject(token, comp):
+                frame = "appeal"  # "wants Putin to attack": wanting someone else to act is an appeal
             inner_code = inner.pattern.cameo if inner else None
             code = self.frames.recode(frame, inner_code)
             trigger = [token.i] + ([comp.i] if inner else [])
@@ -214,13 +221,29 @@ class EventFinder:
                                          or u in m.used})
             events.extend(self._emit(doc, sent, token, trigger, m.pattern.cameo, sources, targets,
                                      f"{'noun' if m.pattern.noun else 'verb'}:{m.pattern.origin}"))
-        return events
+        main = [e for e in events if not self._subordinate(doc[e.trigger[0]])]
+        return main or events
+
+    def _subordinate(self, token: Token) -> bool:
+        """Is this trigger background (a relative clause, a participle adjunct, a noun in an adjunct)?"""
+        t, steps = token, 0
+        while t.head.i != t.i and steps < 8:
+            if t.dep_ in SUBORDINATE_DEPS:
+                return True
+            if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN"):
+                verb = t.head.head
+                if verb.lemma_.lower() not in self.frames.light and self.frames.by_word.get(verb.lemma_.lower()) is None:
+                    return True
+            t, steps = t.head, steps + 1
+        return False
 
     # -- 2. frames -------------------------------------------------------------------------
     def _frame_of(self, token: Token) -> str | None:
         frame = self.frames.by_word.get(token.lemma_.lower())
         if frame is None or token.pos_ not in ("VERB", "ADJ", "AUX"):
             return None
+        if frame in ("appeal", "demand") and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+            return None  # "was told", "were asked": the one asked is the subject, no one asks
         if token.lemma_.lower() == "call" and not any(c.lower_ in ("on", "for", "upon") for c in token.children):
             return None
         return frame
@@ -244,6 +267,18 @@ class EventFinder:
                 if c.dep_ in ("dobj", "prep"):
                     return c
         return None
+
+    @staticmethod
+    def _own_subject(frame_word: Token, comp: Token) -> bool:
+        """Does the complement have a subject of its own, other than the frame word's subject?"""
+        if comp.dep_ == "xcomp":
+            return any(c.dep_ in ("dobj",) for c in frame_word.children) and frame_word.lemma_.lower() in ("want", "ask")
+        subj = next((c for c in comp.children if c.dep_ in SUBJ), None)
+        if subj is None or subj.pos_ == "PRON":
+            return False
+        frame_subj = next((c for c in frame_word.children if c.dep_ in SUBJ), None)
+        return frame_subj is not None and frame_subj.lemma_ != subj.lemma_ and comp.dep_ == "ccomp" and \
+            frame_word.lemma_.lower() == "want"
 
     def _appeal_object(self, token: Token) -> bool:
         return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in token.children)
@@ -293,6 +328,13 @@ class EventFinder:
                                 found = self._actors(doc, g, owner=False)
                     if found:
                         break
+            if found and found[0].kind == "country":  # "the US, Russia and Switzerland": a list parsed as appositions
+                for c in t.children:
+                    if c.dep_ == "appos":
+                        for a in (c, *c.conjuncts):
+                            extra = actors_of(doc, a)
+                            if extra and extra[0].kind == "country":
+                                found = found + extra
             if not found:
                 for c in t.children:  # "the chief negotiator, Saeb Erakat"
                     if c.dep_ == "appos":
@@ -400,6 +442,13 @@ class EventFinder:
                         if g.dep_ == "pobj":
                             targets = targets or self._actors(doc, g, owner=False)
         verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.lemma_.lower() in self.frames.light:
+            light = verb.head  # "engaged the peacekeepers in a firefight"
+            sources = sources or self._sources(doc, light)
+            if not targets:
+                for c in light.children:
+                    if c.dep_ == "dobj":
+                        targets = self._actors(doc, c)
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and verb.pos_ in ("VERB", "AUX"):
             if not sources:
                 sources = self._sources(doc, verb)
@@ -411,6 +460,17 @@ class EventFinder:
                                 if g.dep_ == "pobj":
                                     targets = targets or self._actors(doc, g)
         return sources, targets
+
+    def _location_target(self, doc: Doc, token: Token) -> list[Actor]:
+        """For material conflict with no named target, the place it happened stands for the target."""
+        found = _located(doc, token)
+        if not found:
+            for c in token.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    found = _located(doc, c)
+                    if found:
+                        break
+        return found[:1]
 
     # -- 4. flags and output ---------------------------------------------------------------
     def _flags(self, doc: Doc, token: Token, hint: str | None) -> tuple[bool, str, Actor | None]:
@@ -448,7 +508,16 @@ class EventFinder:
         if not sources and not targets:
             return []
         negated, modality, reported_by = self._flags(doc, token, modality_hint if modality_hint != "asserted" else None)
+        if not rule.startswith("frame:") and modality == "intended" and reported_by is not None and code[:2] not in ("03", "13"):
+            # "will provide aid" expresses intent to provide aid; "will not accept" refuses
+            code = self.frames.recode("refuse" if negated else "intent", code)
+            negated = False
+            rule += "+future"
         pairs: list[tuple[Actor | None, Actor | None]] = []
+        if not targets and code[:2] in LOCATION_TARGET_ROOTS:
+            targets = self._location_target(doc, token)
+            if targets:
+                rule += "+location-target"
         if not targets and len(_distinct(sources)) >= 2:  # A and B met: reciprocal
             srcs = _distinct(sources)
             pairs = [(a, b) for a in srcs for b in srcs if a is not b]
@@ -459,9 +528,24 @@ class EventFinder:
                     if s is not None and t is not None and s.head == t.head and s.start == t.start:
                         continue
                     pairs.append((s, t))
+        # an event must name at least one actor dyad can place (a country, an IGO/NGO, a group)
+        pairs = [(s, t) for s, t in pairs if (s is not None and s.country) or (t is not None and t.country)]
         confidence = 0.5 + 0.2 * bool(sources) + 0.2 * bool(targets) - 0.1 * (modality == "hypothetical")
         return [RawEvent(sent, trigger, code, s, t, negated, modality, reported_by, rule, round(confidence, 2))
                 for s, t in pairs]
+
+
+def _located(doc: Doc, token: Token) -> list[Actor]:
+    """Country-level actors of the places the event happened in ("in Kenya's capital", "near Aleppo")."""
+    out = []
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in LOCATIVE:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    for a in actors_of(doc, g):
+                        if a.kind in ("country", "thing") and a.country and len(a.country) == 3:
+                            out.append(replace(a, sector=None, fixed=None, how="location", kind="country"))
+    return out
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:

@@ -17,6 +17,7 @@ import io
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -35,10 +36,11 @@ FORMATS = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".csv": "csv",
-    ".warc": "warc", ".arc": "warc",
+    ".warc": "warc",
 }
 _BINARY_PROBE = 8192
 _TITLE_MAX = 200
+_MIN_MAIN_WORDS = 10  # HTML main text shorter than this is navigation debris, not an article
 _GLOB_CHARS = set("*?[")
 
 
@@ -64,7 +66,7 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, published: date | None 
     is read, so a missing one raises DyadError E001 at once.
     """
     targets = [_expand(os.fspath(p)) for p in paths]
-    opts = _Options(published, text_column, max_chars, stats or IngestStats())
+    opts = _Options(published, text_column, max_chars, stats if stats is not None else IngestStats())
     return _counted(_iter_targets(targets, stdin, opts), opts.stats)
 
 
@@ -86,7 +88,7 @@ def article_from_html(html: bytes | str, *, origin: str, url: str | None = None,
     except Exception as exc:  # a malformed page must not stop the batch
         return Rejection(origin, "ingest", f"HTML extraction failed: {type(exc).__name__}: {exc}", id)
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
-    if not text.strip():
+    if len(text.split()) < _MIN_MAIN_WORDS:  # a stray menu label is not a main text
         return Rejection(origin, "ingest", "no main text found in HTML", id)
     url = url or doc.url
     if published is None and doc.date:
@@ -151,11 +153,18 @@ def _iter_targets(targets: list[list[_Target]], stdin: IO[bytes] | None,
 
 
 def _walk(root: str, opts: _Options) -> Iterator[Article | Rejection]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield from _read_file(os.path.join(dirpath, name), opts, explicit=False)
+    """Files under root in sorted path order (a.txt, b/c.txt, z.txt); hidden names skipped."""
+    try:
+        entries = sorted((e.name, e.is_dir()) for e in os.scandir(root) if not e.name.startswith("."))
+    except OSError as exc:
+        yield Rejection(root, "ingest", f"unreadable directory: {exc}")
+        return
+    for name, is_dir in entries:
+        path = os.path.join(root, name)
+        if is_dir:
+            yield from _walk(path, opts)
+        else:
+            yield from _read_file(path, opts, explicit=False)
 
 
 def _format_of(path: str) -> tuple[str | None, bool]:
@@ -182,20 +191,20 @@ def _read_file(path: str, opts: _Options, *, explicit: bool) -> Iterator[Article
         raw = Path(path).read_bytes()
         if gz:
             raw = gzip.decompress(raw)
-    except (OSError, EOFError, ValueError) as exc:
-        yield Rejection(path, "ingest", f"unreadable file: {exc}")
+    except (OSError, EOFError, ValueError, zlib.error) as exc:
+        yield Rejection(path, "ingest", f"unreadable file: {type(exc).__name__}: {exc}")
         return
     if b"\x00" in raw[:_BINARY_PROBE] and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         yield Rejection(path, "ingest", "binary file")
         return
     if fmt == "text":
-        yield _text_article(decode(raw), origin=path, opts=opts)
+        yield _text_article(_decode(raw), origin=path, opts=opts)
     elif fmt == "html":
         yield article_from_html(raw, origin=path, published=opts.published, max_chars=opts.max_chars)
     elif fmt == "jsonl":
         yield from _read_jsonl(raw.splitlines(), path, opts)
     else:
-        yield from _read_csv(decode(raw), path, opts)
+        yield from _read_csv(_decode(raw), path, opts)
 
 
 def _read_stdin(stream: IO[bytes], opts: _Options) -> Iterator[Article | Rejection]:
@@ -207,10 +216,10 @@ def _read_stdin(stream: IO[bytes], opts: _Options) -> Iterator[Article | Rejecti
     elif b"\x00" in raw[:_BINARY_PROBE]:
         yield Rejection(origin, "ingest", "binary file")
     else:
-        yield _text_article(decode(raw), origin=origin, opts=opts)
+        yield _text_article(_decode(raw), origin=origin, opts=opts)
 
 
-def decode(raw: bytes) -> str:
+def _decode(raw: bytes) -> str:
     """Bytes to text: UTF-8 (BOM honoured), else cp1252, else latin-1; never fails."""
     for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                        (codecs.BOM_UTF16_BE, "utf-16-be")):
@@ -257,7 +266,7 @@ def _read_jsonl(lines: list[bytes], path: str, opts: _Options) -> Iterator[Artic
         if line.strip():
             origin = f"{path}:{lineno}"
             try:
-                record = json.loads(decode(line))
+                record = json.loads(_decode(line))
             except json.JSONDecodeError as exc:
                 yield Rejection(origin, "ingest", f"not valid JSON: {exc.msg} (column {exc.colno})")
                 continue
@@ -360,6 +369,8 @@ def _read_warc(path: str, opts: _Options) -> Iterator[Article | Rejection]:
     try:
         with open(path, "rb") as stream:
             for record in ArchiveIterator(stream):
+                if record.format != "warc":  # warcio falls back to ARC parsing on junk
+                    raise ValueError(f"record {n + 1} is not a WARC record")
                 n += 1
                 page = _warc_html(record)
                 if page is None:
@@ -371,6 +382,8 @@ def _read_warc(path: str, opts: _Options) -> Iterator[Article | Rejection]:
                     yield Rejection(path, "ingest", f"truncated WARC after {n} records: record {n} "
                                     f"is {missing} bytes short of its Content-Length")
                     return
+        if n == 0:
+            yield Rejection(path, "ingest", "not a readable WARC: no WARC records found")
     except Exception as exc:  # warcio raises many types on a cut or corrupt file
         problem = f"{type(exc).__name__}: {exc}"
         if n == 0:
