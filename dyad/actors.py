@@ -97,6 +97,7 @@ class ActorFinder:
                     if actors:
                         resolved[token.i] = actors
                         memory.remember(actors, token)
+            memory.remember_pairs(sent, resolved)
         doc.user_data["actors"] = resolved
         return doc
 
@@ -218,10 +219,12 @@ class ActorFinder:
                 for conj in child.conjuncts:
                     if conj.i > child.i:
                         out.extend(self._resolve(conj, base, memory, depth + 1) or self._mention_at(conj, base))
-            elif child.dep_ == "prep" and child.lower_ in ("of", "from") and base.get(token.i) is not None:
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from", "in") and base.get(token.i) is not None:
+                # "the government of Syria", "officials from Iran", "security forces in Guinea"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        out.extend(self._resolve(pobj, base, memory, depth + 1))
+                        found = self._resolve(pobj, base, memory, depth + 1)
+                        out.extend(a for a in found if child.lower_ != "in" or a.kind == "country")
         if token.dep_ == "appos" and token.head.i not in base:
             out.extend(self._resolve(token.head, base, memory, depth + 1))
         return out
@@ -238,6 +241,17 @@ class _Memory:
     def __init__(self):
         self.surnames: dict[str, Actor] = {}
         self.recent: list[Actor] = []
+        self.pairs: list[tuple[Actor, Actor]] = []  # coordinated countries ("Armenia and Azerbaijan")
+
+    def remember_pairs(self, sent, resolved: dict[int, list[Actor]]) -> None:
+        for token in sent:
+            mine = [a for a in resolved.get(token.i, []) if a.country and len(a.country) == 3 and a.kind != "pronoun"]
+            for conj in token.children:
+                if conj.dep_ != "conj" or not mine:
+                    continue
+                other = [a for a in resolved.get(conj.i, []) if a.country and a.country != mine[0].country]
+                if other and other[0].country not in ("IGO", "NGO", "IMG"):
+                    self.pairs.append((mine[0], other[0]))
 
     def remember(self, actors: list[Actor], token: Token) -> None:
         for a in actors:
@@ -260,9 +274,14 @@ class _Memory:
         return []
 
     def pair(self, token: Token) -> list[Actor]:
+        earlier = [p for p in self.pairs if p[1].head < token.i]
+        if earlier:
+            return [replace(a, start=token.i, end=token.i + 1, head=token.i, how="pronoun", kind="country")
+                    for a in earlier[-1]]
         seen: list[Actor] = []
         for a in reversed(self.recent):
-            if a.head < token.i and a.country and a.country not in {s.country for s in seen} and len(a.country) == 3:
+            if a.head < token.i and a.country and a.country not in {s.country for s in seen} and \
+                    a.country not in ("IGO", "NGO", "IMG"):
                 seen.append(a)
             if len(seen) == 2:
                 break

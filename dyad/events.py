@@ -187,10 +187,13 @@ class EventFinder:
             sources = self._sources(doc, token)
             if spec["target"] == "object":
                 targets = self._frame_object(doc, token, comp)
+            elif inner is not None and inner.pattern.noun:
+                targets = self._noun_arguments(doc, comp, inner)[1]
             elif inner is not None:
                 targets = self._targets(doc, comp, inner)
-            else:
-                targets = self._targets(doc, token, matches.get(token.i))
+            else:  # "threatened to deliver blows to the US": the complement's own target
+                targets = (self._targets(doc, comp, None) if comp.pos_ in ("VERB", "AUX") else []) or \
+                    self._targets(doc, token, matches.get(token.i))
             modality = spec["modality"]
             events.extend(self._emit(doc, sent, token, trigger, code, sources, targets,
                                      f"frame:{frame}" + (f"+{inner.pattern.origin}" if inner else ""),
@@ -252,6 +255,11 @@ class EventFinder:
         """The complement of a frame word: a clause ("to cooperate", "that X should") or an event noun."""
         for c in token.children:
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                if c.i not in matches and c.lemma_.lower() in self.frames.light:
+                    # "agreed to start negotiations", "vowed to hold talks": the event is the noun
+                    noun = next((g for g in c.children if g.dep_ == "dobj" and g.i in matches), None)
+                    if noun is not None:
+                        return noun
                 return c
         for c in token.children:
             if c.dep_ in ("dobj",) and c.i in matches and matches[c.i].pattern.noun:
@@ -321,11 +329,11 @@ class EventFinder:
             if not found and t.dep_ == "appos":
                 found = actors_of(doc, t.head)
             if not found and owner and t.pos_ in ("NOUN", "PROPN"):
-                for c in t.children:
+                for c in t.children:  # the owner: "the computers of South Korean army officers"
                     if c.dep_ == "prep" and c.lower_ in ("of", "by"):
                         for g in c.children:
                             if g.dep_ == "pobj":
-                                found = self._actors(doc, g, owner=False)
+                                found = [a for a in self._actors(doc, g, owner=False) if a.kind != "thing"]
                     if found:
                         break
             if found and found[0].kind == "country":  # "the US, Russia and Switzerland": a list parsed as appositions
@@ -375,7 +383,7 @@ class EventFinder:
             if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):  # "is willing to"
                 return self._sources(doc, head.head, depth + 1)
             return self._sources(doc, head, depth + 1)
-        if verb.dep_ == "conj":
+        if verb.dep_ == "conj" or (verb.dep_ in ("acomp", "attr") and verb.pos_ == "ADJ"):
             return self._sources(doc, head, depth + 1)
         if verb.dep_ == "relcl":
             return self._actors(doc, head)
@@ -422,6 +430,10 @@ class EventFinder:
                                 found = self._actors(doc, g)
                                 if found:
                                     return found
+        for obj in objects:  # "rejected an Indian proposal", "expelled two Russian diplomats"
+            found = self._actors(doc, obj)
+            if found:
+                return found
         return []
 
     def _noun_arguments(self, doc: Doc, noun: Token, m: _Match) -> tuple[list[Actor], list[Actor]]:

@@ -21,6 +21,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # sentence ends: . ! ? (optionally followed by closing quotes/brackets), then space and an opener
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# a dateline opening a paragraph: "MOSCOW — ", "MAIDUGURI, Nigeria — ", "GENEVA (Reuters) - "
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]{1,30})?\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s+")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|"
                      r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|[A-Z])\.)$")
 
@@ -57,6 +59,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = text.index(para, pos) if para else pos
         pos = start + len(para)
         s = 0
+        dateline = _DATELINE.match(para)
+        if dateline:  # the dateline names where the story was filed, not an actor of its first sentence
+            out.append((start, start + dateline.end()))
+            s = dateline.end()
         for m in _SENT_END.finditer(para):
             if _ABBREV.search(para[: m.start()]):
                 continue
