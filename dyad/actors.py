@@ -28,6 +28,9 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 THING_PRONOUNS = frozenset({"it", "its"})
+# nouns whose possessor is NOT what they are: "Qatar's neighbours" are not Qatar
+RELATIONAL = frozenset({"neighbour", "neighbor", "ally", "rival", "enemy", "partner", "foe", "adversary",
+                        "opponent", "critic", "counterpart", "backer", "sponsor", "supporter", "neighbouring"})
 PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "neighbour", "neighbor"})
 
 
@@ -81,16 +84,18 @@ class ActorFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         when = doc._.published
-        base: dict[int, Actor] = {}  # token index -> the dictionary/agent mention covering it
+        base: dict[int, Actor] = {}  # token index -> the dictionary/agent/name mention covering it
         spans: list[Span] = []
         memory = _Memory()
-        for sent in _sentences(doc):
+        resolved: dict[int, list[Actor]] = {}
+        skipped = list(doc.user_data.get("skipped", []))
+        refs = doc._.sents or []
+        for n, sent in enumerate(_sentences(doc)):  # in reading order: what was said before is known
+            while skipped and n < len(refs) and skipped[0][0] < refs[n].index:
+                memory.remember_unparsed(self.lexicon, skipped.pop(0)[1], when)
             self._phrases(doc, sent, when, base, spans, memory)
             self._agents(sent, base, spans)
             self._names(sent, base, spans, memory)
-        doc.spans["actors"] = spans
-        resolved: dict[int, list[Actor]] = {}
-        for sent in _sentences(doc):
             for token in sent:
                 if token.pos_ in ("NOUN", "PROPN", "PRON") or token.i in base:
                     actors = self._resolve(token, base, memory, depth=0)
@@ -98,6 +103,7 @@ class ActorFinder:
                         resolved[token.i] = actors
                         memory.remember(actors, token)
             memory.remember_pairs(sent, resolved)
+        doc.spans["actors"] = spans
         doc.user_data["actors"] = resolved
         return doc
 
@@ -108,6 +114,10 @@ class ActorFinder:
             span = doc.char_span(offset + a, offset + b, alignment_mode="strict")
             if span is None:
                 continue
+            if entry.kind in ("place", "capital") and any(
+                    e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end and len(e) > len(span)
+                    for e in sent.ents):
+                continue  # "Ahmed Farah" is a man, not the Afghan province
             actor = _entry_actor(entry, span, when)
             if entry.kind == "person":
                 memory.surnames[span[-1].text] = actor
@@ -157,6 +167,12 @@ class ActorFinder:
             for t in ent:
                 base[t.i] = actor
             spans.append(Span(sent.doc, ent.start, ent.end, label=actor.code or ""))
+        for token in sent:  # a surname alone, which the entity recogniser may miss
+            known = memory.surnames.get(token.text) if token.pos_ == "PROPN" else None
+            if known is not None and token.i not in base:
+                actor = replace(known, start=token.i, end=token.i + 1, head=token.i, how="surname")
+                base[token.i] = actor
+                spans.append(Span(sent.doc, token.i, token.i + 1, label=actor.code or ""))
 
     # -- resolving a noun phrase -------------------------------------------------------------
     def _resolve(self, token: Token, base: dict[int, Actor], memory: "_Memory", depth: int) -> list[Actor]:
@@ -169,16 +185,17 @@ class ActorFinder:
                 return []
         if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
             return memory.pronoun(token)
-        if own is None and token.lemma_.lower() in PAIR_NOUNS and any(
-                c.lower_ in ("two", "both") for c in token.children):
+        if token.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
             return memory.pair(token)
         mods = self._modifiers(token, base, memory, depth)
         if own is not None and own.kind == "person" and own.country is None:
-            # an unknown name: its title or apposition says who it is
+            # an unknown name: its title or apposition says who it is (another person never does)
+            mods = [m for m in mods if m.kind != "person"]
             country = next((m.country for m in mods if m.country), None)
             sector = next((m.sector for m in mods if m.sector), None)
+            fixed = next((m.fixed for m in mods if m.fixed), None)
             if country or sector:
-                own = replace(own, country=country, sector=sector, how="title")
+                own = replace(own, country=country, sector=sector, fixed=fixed, how="title")
                 memory.surnames[token.doc[own.end - 1].text] = own
             else:
                 return []
@@ -186,7 +203,12 @@ class ActorFinder:
         if own is not None and own.kind in ("person", "org"):
             return [own]
         if own is not None and own.kind == "agent":
+            org = next((m for m in mods if m.kind == "org"), None)
+            if org is not None:  # "the UN envoy", "a Hamas spokesman": the organisation's own code
+                return [replace(org, start=min(own.start, org.start), end=own.end, head=own.head, how="agent")]
             countries = [m for m in mods if m.country]
+            if any(m.how != "pronoun" for m in countries):  # "his Russian counterpart" is Russian
+                countries = [m for m in countries if m.how != "pronoun"]
             sector = own.sector
             specific = next((m.sector for m in mods if m.kind == "agent" and m.sector), None)
             if specific and sector == "GOV":
@@ -203,11 +225,15 @@ class ActorFinder:
             return out
         if own is not None:  # country, capital, seat, demonym
             return [own]
-        if token.pos_ in ("NOUN", "PROPN") and mods:
+        if token.pos_ in ("NOUN", "PROPN") and mods and token.lemma_.lower() not in RELATIONAL:
             countries = [m for m in mods if m.country and m.kind != "agent"]
             if countries:
                 m = countries[0]
-                return [Actor(min(token.i, m.start), token.i + 1, token.i, m.country, None, None, "modifier", "thing")]
+                # what a government, a person or a group owns is theirs ("Kyiv's proposal", "Hezbollah
+                # positions"); what a people owns is only the country's ("a Turkish fishing ship")
+                keep = m.how in ("capital", "seat", "org", "person", "surname", "title", "pronoun") and m.kind != "demonym"
+                return [Actor(min(token.i, m.start), token.i + 1, token.i, m.country, m.sector if keep else None,
+                              m.entity if keep else None, "modifier", "thing", fixed=m.fixed if keep else None)]
         return []
 
     def _modifiers(self, token: Token, base, memory, depth) -> list[Actor]:
@@ -243,6 +269,15 @@ class _Memory:
         self.recent: list[Actor] = []
         self.pairs: list[tuple[Actor, Actor]] = []  # coordinated countries ("Armenia and Azerbaijan")
 
+    def remember_unparsed(self, lexicon: Lexicon, text: str, when: date | None) -> None:
+        """Names in a sentence that was not parsed: they can still be what a later "he" means."""
+        for _a, _b, entry in lexicon.find_phrases(text):
+            if entry.kind in ("person", "country", "org"):
+                actor = _entry_actor(entry, _NoSpan, when)
+                self.recent.append(actor)
+                if entry.kind == "person":
+                    self.surnames[text[_a:_b].split()[-1]] = actor
+
     def remember_pairs(self, sent, resolved: dict[int, list[Actor]]) -> None:
         for token in sent:
             mine = [a for a in resolved.get(token.i, []) if a.country and len(a.country) == 3 and a.kind != "pronoun"]
@@ -261,7 +296,16 @@ class _Memory:
 
     def pronoun(self, token: Token) -> list[Actor]:
         word = token.lower_
-        for a in reversed(self.recent):
+        # an object pronoun is not its own clause's subject: "Biden hosted him" is not Biden
+        clause_subjects = set()
+        if token.dep_ in ("dobj", "pobj", "dative"):
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            clause_subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+            clause_subjects |= {k.i for i in list(clause_subjects) for k in token.doc[i].subtree}
+        candidates = [a for a in reversed(self.recent) if a.head < token.i and a.head not in clause_subjects]
+        if word in PLURAL_PRONOUNS:  # "they" are people or groups before they are a country
+            candidates.sort(key=lambda a: a.kind == "country")
+        for a in candidates:
             if a.head >= token.i:
                 continue
             if word in PERSON_PRONOUNS and a.kind == "person":
@@ -293,6 +337,15 @@ class _Memory:
     @staticmethod
     def _as_pronoun(a: Actor, token: Token) -> Actor:
         return replace(a, start=token.i, end=token.i + 1, head=token.i, how="pronoun")
+
+
+class _NoSpan:
+    """Stands in for a span of a sentence that was never parsed: it sits before every token."""
+
+    start = end = -1
+
+    class root:  # noqa: N801
+        i = -1
 
 
 def _sentences(doc: Doc):

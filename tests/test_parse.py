@@ -1,0 +1,48 @@
+"""Sentence splitting and the cheap pre-filter that decides which sentences get parsed."""
+from __future__ import annotations
+
+import pytest
+
+from dyad.lexicon import load
+from dyad.parse import is_candidate, split_sentences
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load()
+
+
+def _sents(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_parse_headline_is_its_own_sentence():
+    assert _sents("Kerry calls for talks\n\nLast night he flew to Moscow.") == [
+        "Kerry calls for talks", "Last night he flew to Moscow."]
+
+
+def test_parse_abbreviations_do_not_end_sentences():
+    assert _sents("Mr. Kerry met the U.S. envoy on Dec. 14 in Geneva. Then he left.") == [
+        "Mr. Kerry met the U.S. envoy on Dec. 14 in Geneva.", "Then he left."]
+
+
+def test_parse_quotes_close_sentences():
+    assert _sents('"We will not yield," he said. The talks ended.') == ['"We will not yield," he said.', "The talks ended."]
+
+
+def test_parse_dateline_split_off():
+    assert _sents("MOSCOW — Armenia and Azerbaijan agreed to a truce.")[1] == "Armenia and Azerbaijan agreed to a truce."
+    assert _sents("GENEVA (Reuters) - Talks resumed.")[1] == "Talks resumed."
+
+
+def test_parse_offsets_point_into_text():
+    text = "  First one.  Second one!\n\n\nThird  "
+    for a, b in split_sentences(text):
+        assert text[a:b] == text[a:b].strip() and text[a:b]
+
+
+def test_parse_candidate_needs_trigger_and_actor(lex):
+    assert is_candidate("Russia attacked Georgia.", lex)
+    assert is_candidate("They attacked the town.", lex)  # a pronoun can be the actor
+    assert not is_candidate("The weather was sunny and warm all week.", lex)
+    assert not is_candidate("Share this article", lex)
