@@ -191,7 +191,9 @@ def _shingles(text: str) -> set[str]:
 
 
 def _names(text: str) -> set[str]:
-    """Capitalised words (not sentence-initial) and numbers, each lower-cased word on its own."""
+    """Capitalised words and numbers, each word lower-cased on its own. A sentence-initial word
+    counts only when the text never uses it in lower case ("The", "But" do; "Putin" doesn't)."""
+    lower_words = set(re.findall(r"\b[a-z][\w'’-]*", text))
     found: set[str] = set()
     for m in _NAME_OR_NUMBER.finditer(text):
         token = m.group()
@@ -199,8 +201,9 @@ def _names(text: str) -> set[str]:
             found.add(token.replace(",", ""))
             continue
         words = token.split()
-        if _SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]) or m.start() == 0:
-            words = words[1:]  # "The", "But", "He" at a sentence start are not names
+        starts_sentence = m.start() == 0 or _SENTENCE_START.search(text[max(0, m.start() - 3):m.start()])
+        if starts_sentence and words[0].lower() in lower_words:
+            words = words[1:]
         found.update(w.lower().strip(".'’") for w in words)
     found.discard("")
     return found

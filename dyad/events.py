@@ -30,6 +30,8 @@ SUBJ = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for")
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "in", "into", "toward", "towards")
+QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "team", "unit",
+                      "battalion", "contingent", "handful", "couple", "lot", "wave", "series", "round"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
@@ -129,9 +131,12 @@ class EventFinder:
         for word in pattern.objects:
             obj = next((c for c in token.children if c.dep_ in OBJ_DEPS + ("dobj", "pobj", "npadvmod", "compound")
                         and c.lemma_.lower() == word and c.i not in used), None)
-            if obj is None:  # an object further down: "launched an air strike", "took hostages"
+            if obj is None:  # an object further down: "launched an air strike", "thousands of troops"
                 obj = next((g for c in token.children if c.dep_ in OBJ_DEPS for g in c.children
-                            if g.dep_ == "compound" and g.lemma_.lower() == word), None)
+                            if g.dep_ == "compound" and g.lemma_.lower() == word), None) or next(
+                    (p for c in token.children if c.dep_ in OBJ_DEPS and (c.like_num or c.lemma_.lower() in QUANTITY)
+                     for k in c.children if k.dep_ == "prep" and k.lower_ == "of"
+                     for p in k.children if p.dep_ == "pobj" and p.lemma_.lower() == word), None)
             if obj is None:
                 return None
             used.add(obj.i)
@@ -171,6 +176,12 @@ class EventFinder:
             comp = self._complement(token, frame, matches)
             if comp is None:
                 continue
+            nested = self._frame_of(comp)
+            if nested is not None:  # "urged them to agree to a ceasefire": the innermost event decides
+                deeper = self._complement(comp, nested, matches)
+                if deeper is not None and deeper.i in matches:
+                    absorbed.add(comp.i)
+                    comp = deeper
             inner = matches.get(comp.i)
             if inner is None and token.i not in matches and frame not in ("demand",) and not (
                     frame == "appeal" and self._appeal_object(token)):
@@ -350,8 +361,12 @@ class EventFinder:
             if not found and t.dep_ == "appos":
                 found = actors_of(doc, t.head)
             if not found and owner and t.pos_ in ("NOUN", "PROPN"):
-                for c in t.children:  # the owner: "the computers of South Korean army officers"
-                    if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                # the owner: "the computers of South Korean army officers"; an event noun's
+                # target, then its agent: "responsibility for an attack on Israel"
+                event_noun = (t.lemma_.lower(), True) in self.lexicon.triggers
+                preps = ("on", "against", "of", "by") if event_noun else ("of", "by")
+                for c in sorted(t.children, key=lambda c: preps.index(c.lower_) if c.lower_ in preps else 9):
+                    if c.dep_ == "prep" and c.lower_ in preps:
                         for g in c.children:
                             if g.dep_ == "pobj":
                                 found = [a for a in self._actors(doc, g, owner=False) if a.kind != "thing"]
@@ -445,8 +460,9 @@ class EventFinder:
                 if found:
                     return found
         objects = [doc[u] for u in used if doc[u].dep_ in OBJ_DEPS + ("compound",)]
+        holders = (verb, *objects, *[c for c in verb.children if c.dep_ == "dobj" and c.i not in used])
         for word in TARGET_PREPS:
-            for h in (verb, *objects):
+            for h in holders:  # "extradite the suspects to India": the preposition may hang on the object
                 for c in h.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ == word:
                         for g in c.children:

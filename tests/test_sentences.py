@@ -48,7 +48,13 @@ def _show(events: list[dict]) -> str:
     return "; ".join(out)
 
 
-@pytest.mark.parametrize("case", SENTENCES, ids=[s["id"] for s in SENTENCES])
+def _param(case: dict):
+    # a known gap is kept visible as a strict xfail with its reason, so fixing it turns the suite red
+    marks = [pytest.mark.xfail(reason=case["known_gap"], strict=True)] if case.get("known_gap") else []
+    return pytest.param(case, id=case["id"], marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(s) for s in SENTENCES])
 def test_sentence(coder, case):
     events = [e.to_dict() for e in coder.code(case["text"], published=case.get("published"))]
     got = _show(events)
