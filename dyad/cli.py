@@ -152,3 +152,52 @@ def eval_(
         typer.echo(format_report(res, by_type=by_type))
     if errors:
         typer.echo(explain_errors(rows, preds, records))
+
+
+@app.command()
+def quotes(
+    paths: List[str] = typer.Argument(..., help="Files, directories or globs, as for `dyad code`; '-' reads standard input."),
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for articles that carry none."),
+    format: str = typer.Option("table", "--format", "-f", help="Output: table or jsonl (one quote record a line)."),
+    text_column: str = typer.Option("text", help="CSV column holding the article text."),
+) -> None:
+    """List direct and indirect quotes with their speakers (speaker empty when the text doesn't say)."""
+    import json
+
+    from .ingest import iter_articles
+    from .records import Rejection
+
+    try:
+        if format not in ("table", "jsonl"):
+            raise misuse(E003, fmt=format, choices="table, jsonl")
+        articles = iter_articles(paths, published=_date(published), text_column=text_column)
+        import dyad
+
+        coder = dyad.load()
+    except DyadError as e:
+        _fail(e)
+    rows, coded = [], 0
+    for result in coder.code_many(articles):
+        if isinstance(result, Rejection):
+            typer.echo(f"rejected {result.origin}: {result.reason} ({result.stage})", err=True)
+            continue
+        coded += 1
+        for q in result.quotes:
+            if format == "jsonl":
+                typer.echo(json.dumps(q, ensure_ascii=False))
+            else:
+                rows.append(q)
+    if format == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(rows)} quotes")
+        for col in ("sent", "kind", "speaker", "code", "quote"):
+            table.add_column(col, overflow="fold")
+        for q in rows:
+            table.add_row(str(q["sentence"]), q["kind"], q["speaker_text"] or "(unknown)", q["speaker_code"] or "",
+                          q["text"])
+        Console(width=160).print(table)
+    typer.echo(f"quotes from {coded} article(s)", err=True)
+    if coded == 0:
+        raise typer.Exit(1)

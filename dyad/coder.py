@@ -16,6 +16,9 @@ from typing import Iterable, Iterator
 from . import __version__, cameo
 from .actors import Actor, ActorFinder
 from .clean import CleanText, clean
+from .enrich.dates import resolve_date
+from .enrich.places import find_place
+from .enrich.quotes import find_quotes, link_events
 from .events import EventFinder, RawEvent
 from .lexicon import Lexicon
 from .lexicon import load as load_lexicon
@@ -33,6 +36,7 @@ class Coded:
     events: list[Event] = field(default_factory=list)
     sentences: int = 0
     parsed: int = 0
+    quotes: list[dict] = field(default_factory=list)
 
 
 class Coder:
@@ -102,7 +106,23 @@ class Coder:
         self.events(doc)
         refs = doc._.sents
         records = [self._record(article, ct, doc, refs, ev, k) for k, ev in enumerate(doc._.events)]
-        return Coded(article, records, n_sent, len(refs))
+        quotes = [self._quote(article, ct, q, records) for q in find_quotes(ct.text, doc)]
+        for rec in records:
+            rec.extra["quotes"] = [q["quote_id"] for q in quotes if rec.event_id in q["event_ids"]]
+        return Coded(article, records, n_sent, len(refs), quotes)
+
+    @staticmethod
+    def _quote(article: Article, ct: CleanText, q, records: list[Event]) -> dict:
+        """A quote as a record with original-text offsets, linked to the events it reports."""
+        a, b = ct.span_to_original(q.start, q.end)
+        d = q.to_dict()
+        d.update(quote_id=hashlib.sha1(f"{article.id}|{a}|{q.kind}".encode()).hexdigest()[:16],
+                 doc_id=article.id, start=a, end=b,
+                 text=q.text if "\n" in q.text else article.text[a:b],
+                 event_ids=link_events(q, records))
+        if q.speaker_start is not None:
+            d["speaker_start"], d["speaker_end"] = ct.span_to_original(q.speaker_start, q.speaker_end)
+        return d
 
     # -- records ----------------------------------------------------------------------------
     def _record(self, article: Article, ct: CleanText, doc, refs, ev: RawEvent, k: int) -> Event:
@@ -123,6 +143,17 @@ class Coder:
 
         trig_tokens = [doc[i] for i in ev.trigger]
         t0, t1 = original(trig_tokens[0].idx, trig_tokens[-1].idx + len(trig_tokens[-1]))
+        when = resolve_date(ev.sentence, trig_tokens, article.published)
+        date_text = None
+        if when.text is not None:
+            a, b = original(when.start_char, when.end_char)
+            date_text = {"text": article.text[a:b], "start": a, "end": b}
+        countries = [x.country for x in (ev.source, ev.target) if x is not None and x.country]
+        place = find_place(ev.sentence, trig_tokens, countries)
+        location = None
+        if place is not None:
+            a, b = original(place.start_char, place.end_char)
+            location = {**place.to_dict(), "text": article.text[a:b], "start": a, "end": b}
         sent_a, sent_b = original(ref.doc_start, ref.doc_start + len(ref.text))
         entry = cameo.lookup(ev.cameo)
         source, target = actor_ref(ev.source), actor_ref(ev.target)
@@ -143,12 +174,13 @@ class Coder:
             negated=ev.negated,
             modality=ev.modality,
             reported_by=actor_ref(ev.reported_by),
-            date=article.published.isoformat() if article.published else None,
-            date_precision="day" if article.published else None,
+            date=when.date,
+            date_precision=when.precision,
+            location=location,
             confidence=ev.confidence,
             rule=ev.rule,
             coder=CODER,
-            extra={"date_source": "publication" if article.published else None},
+            extra={"date_source": when.source, "date_text": date_text},
         )
 
 

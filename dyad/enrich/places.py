@@ -43,7 +43,7 @@ OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 FEATURE_ORDER = {"country": 0, "city": 1, "admin": 2, "landmark": 3}
 NOT_PLACES = frozenset("January February March April May June July August September October November December "
                        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-_QUALIFIER = re.compile(r"^,\s*((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2})")
+_QUALIFIER = re.compile(r"^,\s*((?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,2})")
 
 
 @dataclass(frozen=True)

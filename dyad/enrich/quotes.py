@@ -9,8 +9,9 @@ not a quotation. The speaker is looked for, in order, and recorded as `speaker_h
   according-to     "..., according to the ministry"
   colon            'Kerry: "..."'
   text             the same patterns read from the text when the sentence was not parsed
-  continued        an earlier paragraph of the same quote, or the sentence just before
-                   ('"A," Obama said. "B."') — only when no other speaker follows in the paragraph
+  (next sentence)  a next sentence that is only an attribution: '"Why wait?" Kerry asked.'
+  continued        the quote just before in the same paragraph ('"A," Obama said. "B."') —
+                   only when no other speaker follows in the paragraph
 A pronoun speaker ("he said") is the person who was the subject of the sentence before
 (`pronoun:previous-subject`), else the last quoted speaker (`pronoun:last-speaker`), else the
 actors module's nearest earlier person (`pronoun`). When none of these finds someone the speaker
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import PERSON_PRONOUNS, PLURAL_PRONOUNS, Actor, _sentences, actors_of
@@ -41,6 +43,7 @@ _WHO = r"(?P<who>(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|de|al|bin|van|von
 _AFTER = [re.compile(rf"^[,.!?]?\s*{_WHO}\s+(?:{_VERBS})\b"),           # "..., Kerry said"
           re.compile(rf"^[,.!?]?\s*(?:{_VERBS})\s+{_WHO}"),             # "..., said Kerry"
           re.compile(r"^[,.!?]?\s*according to\s+(?P<who>(?:the\s+)?[\w.'’ -]+?)\s*[.,;]")]
+_BARE = [re.compile(rf"^\s*{_WHO}\s+(?:{_VERBS})\s*[.!?]?\s*$"), re.compile(rf"^\s*(?:{_VERBS})\s+{_WHO}\s*[.!?]?\s*$")]
 _BEFORE = [re.compile(rf"{_WHO}\s+(?:{_VERBS})(?:\s+\w+){{0,3}}\s*[:,]?\s*$"),  # 'Kerry said on Monday: "'
            re.compile(rf"{_WHO}\s*:\s*$")]                                     # 'Kerry: "'
 
@@ -101,9 +104,8 @@ class _Article:
         ref = _ref_at(self.doc, doc_char)
         return ref.clean_start + doc_char - ref.doc_start
 
-    def to_doc(self, clean: int) -> int | None:
-        i = self.sentence_at(clean)
-        ref = self.refs.get(i)
+    def to_doc(self, clean: int, index: int) -> int | None:
+        ref = self.refs.get(index)
         if ref is None:
             return None
         return ref.doc_start + clean - ref.clean_start
@@ -121,11 +123,15 @@ def find_quotes(text: str, doc: Doc) -> list[Quote]:
     prev: tuple[Quote, _Speaker | None] | None = None
     for segments in _direct_spans(text):
         start, end = segments[0][0], segments[-1][1]
+        closing = end  # where the closing mark is
+        while end > start and text[end - 1] in ", ":
+            end -= 1  # '"We made progress," he said': the comma is the sentence's, not the speaker's
+        segments[-1] = (segments[-1][0], end)
         words = text[start:end].split()
         if len(words) <= 2:
             continue
-        first, final = art.sentence_at(start), art.sentence_at(end)
-        speaker, where = _direct_speaker(art, start, end, first, final, last)
+        first, final = art.sentence_at(start), art.sentence_at(max(end - 1, start))
+        speaker, where = _direct_speaker(art, start, closing, first, final, last)
         if speaker is None and prev is not None:
             speaker = _continued(art, prev, start)
         if speaker is not None and speaker.person:
@@ -198,18 +204,30 @@ def _direct_speaker(art: _Article, start: int, end: int, first: int, final: int,
                     last: _Speaker | None) -> tuple[_Speaker | None, int]:
     """The speaker from the quote's own sentences: after the closing mark, then before the opening."""
     for index, outside in ((final, (end + 1, art.sents[final][1])), (first, (art.sents[first][0], start - 1))):
+        if outside[1] <= outside[0]:
+            continue
         span = art.spans.get(index)
         if span is not None:
-            found = _parsed_attribution(art, span, outside, last)
+            found = _parsed_attribution(art, span, index, outside, last)
         else:
             found = _text_attribution(art, outside, after=outside[0] > start, last=last)
         if found is not None:
             return found, index
+    # '"Why not?" Kerry asked.' split in two: a next sentence that is only an attribution
+    if final + 1 < len(art.sents):
+        a, b = end + 1, art.sents[final + 1][1]
+        piece = art.text[a:b]
+        for pattern in _BARE:
+            m = pattern.match(piece)
+            if m:
+                who = m.group("who")
+                ws = a + m.start("who")
+                return _name_speaker(art, who, ws, ws + len(who), last), final + 1
     return None, final
 
 
-def _parsed_attribution(art: _Article, span: Span, outside: tuple[int, int], last) -> _Speaker | None:
-    a, b = art.to_doc(outside[0]), art.to_doc(outside[1])
+def _parsed_attribution(art: _Article, span: Span, index: int, outside: tuple[int, int], last) -> _Speaker | None:
+    a, b = art.to_doc(outside[0], index), art.to_doc(outside[1], index)
     if a is None or b is None or b <= a:
         return None
     tokens = [t for t in span if a <= t.idx < b]

