@@ -12,8 +12,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[store,test]"
 	touch $(STAMP)
 
-demo: $(STAMP)  ## install dyad and its English model, code the bundled sample articles
+demo: $(STAMP)  ## install dyad and its English model, code the bundled samples, store them, show the top dyads
 	$(BIN)/dyad code dyad/samples/articles.jsonl
+	rm -f demo.duckdb
+	$(BIN)/dyad ingest dyad/samples/articles.jsonl --db demo.duckdb --workers 1
+	$(BIN)/dyad sql --db demo.duckdb "SELECT source_code, target_code, count(*) AS events, \
+		string_agg(DISTINCT plover_type, ', ') AS types FROM events WHERE source_code IS NOT NULL \
+		AND target_code IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 10"
 
 test: $(STAMP)  ## install the test dependencies and run the whole suite
 	$(BIN)/python -m pytest -q

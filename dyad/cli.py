@@ -110,8 +110,6 @@ def _print_table(events: list[dict], out) -> None:
     Console(file=out, width=160 if out is sys.stdout else 200).print(table)
 
 
-def main() -> None:  # pragma: no cover - console entry
-    app()
 
 
 @app.command("eval")
@@ -201,3 +199,21 @@ def quotes(
     typer.echo(f"quotes from {coded} article(s)", err=True)
     if coded == 0:
         raise typer.Exit(1)
+
+
+def _register_store_commands() -> None:
+    from . import cli_store
+
+    for command in (cli_store.ingest, cli_store.events, cli_store.sql, cli_store.export):
+        app.command()(command)
+
+
+_register_store_commands()
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+if __name__ == "__main__":  # `python -m dyad.cli`
+    main()

@@ -19,12 +19,15 @@ import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .coder import Coded
-from .dedup import ClusterUpdate, Signature
 from .errors import E001, E005, misuse
 from .output import COLUMNS, flatten
 from .records import Article, Rejection
+
+if TYPE_CHECKING:  # importing them would pull in spaCy and datasketch: readers need neither
+    from .coder import Coded
+    from .dedup import ClusterUpdate, Signature
 
 __all__ = ["Store", "read_events", "SCHEMA_VERSION", "TABLES", "row_id"]
 
@@ -84,10 +87,10 @@ def _identity(m: str, a: str) -> str:
 
 def row_id(item: Article | Coded | Rejection) -> str:
     """The `articles.id` an input gets: its article id, else a hash of where and why it failed."""
-    if isinstance(item, Coded):
-        return item.article.id
     if isinstance(item, Article):
         return item.id
+    if not isinstance(item, Rejection):  # Coded
+        return item.article.id
     if item.article_id:
         return item.article_id
     key = f"{item.origin}\x1f{item.stage}\x1f{item.reason}"
@@ -130,13 +133,14 @@ class Store:
         aid = row_id(result)
         if self.has_article(aid):
             return aid
-        article = result.article if isinstance(result, Coded) else article
+        coded = not isinstance(result, Rejection)
+        article = result.article if coded else article
         self.con.begin()
         try:
             self._seq += 1
             self.con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
                              [aid, self._seq, *_article_fields(result, article)])
-            if isinstance(result, Coded):
+            if coded:
                 rows = [_mention_row(event) for event in result.events]
                 if rows:
                     marks = ", ".join("?" * (len(EVENT_COLUMNS) + 4))
@@ -205,6 +209,8 @@ class Store:
 
     def iter_signatures(self) -> Iterator[tuple[str, Signature, str | None]]:
         """(article id, signature, cluster id or None) of every coded article, in arrival order."""
+        from .dedup import Signature
+
         cur = self.con.execute("""SELECT s.*, a.cluster_id FROM signatures s
                                   JOIN articles a ON a.id = s.article_id ORDER BY a.seq""")
         while rows := cur.fetchmany(1000):
@@ -276,7 +282,7 @@ def _article_fields(result: Coded | Rejection, article: Article | None) -> list:
         hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest() if text else None,
         len(text) if text else None,
     ]
-    if isinstance(result, Coded):
+    if not isinstance(result, Rejection):
         return fields + ["coded", None, None, result.sentences, len(result.events)]
     return fields + ["rejected", result.stage, result.reason, None, 0]
 
