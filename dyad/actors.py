@@ -47,6 +47,7 @@ class Actor:
     how: str
     kind: str  # person | org | country | agent | demonym | thing | pronoun
     fixed: str | None = None  # an organisation's own full code (IGOUNO, AFGREBTAL)
+    located: bool = False  # a modifier that only says where ("forces in Guinea")
 
     @property
     def code(self) -> str | None:
@@ -59,6 +60,20 @@ class Actor:
     @property
     def is_person(self) -> bool:
         return self.kind == "person"
+
+
+def _surname_actor(people: list, token: Token, when: date | None) -> Actor | None:
+    """A surname several people share: the one in office on the date, else their common country."""
+    if when is not None:
+        active = [p for p in people if p.role_at(when).code[3:6] not in ("ELI", "")
+                  and (p.role_at(when).start or date.min) <= when < (p.role_at(when).end or date.max)]
+        if len(active) == 1:
+            code = active[0].role_at(when).code
+            return Actor(token.i, token.i + 1, token.i, code[:3], code[3:] or None, active[0].name, "surname", "person")
+    countries = {p.roles[-1].code[:3] for p in people}
+    if len(countries) == 1:  # "President Bush" with no date: American, the title says the rest
+        return Actor(token.i, token.i + 1, token.i, countries.pop(), None, None, "surname", "person")
+    return None
 
 
 def _entry_actor(entry: Entry, span: Span, when: date | None) -> Actor:
@@ -102,6 +117,7 @@ class ActorFinder:
                     if actors:
                         resolved[token.i] = actors
                         memory.remember(actors, token)
+            _place_by_context(sent, resolved)
             memory.remember_pairs(sent, resolved)
         doc.spans["actors"] = spans
         doc.user_data["actors"] = resolved
@@ -167,6 +183,17 @@ class ActorFinder:
             for t in ent:
                 base[t.i] = actor
             spans.append(Span(sent.doc, ent.start, ent.end, label=actor.code or ""))
+        for token in sent:  # a known person's surname with a title ("President Bush"), resolved by date
+            if token.i in base or token.pos_ != "PROPN" or token.text in memory.surnames:
+                continue
+            people = self.lexicon.surnames.get(token.text)
+            titled = any(c.dep_ == "compound" and base.get(c.i) is not None and base[c.i].kind == "agent"
+                         for c in token.children) or token.ent_type_ == "PERSON"
+            if people and titled:
+                actor = _surname_actor(people, token, sent.doc._.published)
+                if actor is not None:
+                    base[token.i] = actor
+                    spans.append(Span(sent.doc, token.i, token.i + 1, label=actor.code or ""))
         for token in sent:  # a surname alone, which the entity recogniser may miss
             known = memory.surnames.get(token.text) if token.pos_ == "PROPN" else None
             if known is not None and token.i not in base:
@@ -188,6 +215,9 @@ class ActorFinder:
         if token.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
             return memory.pair(token)
         mods = self._modifiers(token, base, memory, depth)
+        if own is not None and own.kind == "person" and own.how == "surname" and own.sector is None:
+            sector = next((m.sector for m in mods if m.kind == "agent" and m.sector), None)
+            return [replace(own, sector=sector)] if sector else [own]
         if own is not None and own.kind == "person" and own.country is None:
             # an unknown name: its title or apposition says who it is (another person never does)
             mods = [m for m in mods if m.kind != "person"]
@@ -209,6 +239,8 @@ class ActorFinder:
             countries = [m for m in mods if m.country]
             if any(m.how != "pronoun" for m in countries):  # "his Russian counterpart" is Russian
                 countries = [m for m in countries if m.how != "pronoun"]
+            if any(not m.located for m in countries):  # "the French military in Rwanda" is French
+                countries = [m for m in countries if not m.located]
             sector = own.sector
             specific = next((m.sector for m in mods if m.kind == "agent" and m.sector), None)
             if specific and sector == "GOV":
@@ -223,7 +255,10 @@ class ActorFinder:
                     out.append(replace(own, start=start, country=m.country, sector=sector, entity=m.entity
                                        if m.kind in ("person", "org") else None))
             return out
-        if own is not None:  # country, capital, seat, demonym
+        if own is not None and own.kind == "demonym":  # "Bosnian Serbs", "Iraqi Kurds": where they live
+            place = next((m for m in mods if m.kind in ("demonym", "country") and m.country != own.country), None)
+            return [replace(own, country=place.country, how="demonym")] if place else [own]
+        if own is not None:  # country, capital, seat
             return [own]
         if token.pos_ in ("NOUN", "PROPN") and mods and token.lemma_.lower() not in RELATIONAL:
             countries = [m for m in mods if m.country and m.kind != "agent"]
@@ -250,7 +285,9 @@ class ActorFinder:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self._resolve(pobj, base, memory, depth + 1)
-                        out.extend(a for a in found if child.lower_ != "in" or a.kind == "country")
+                        if child.lower_ == "in":
+                            found = [replace(a, located=True) for a in found if a.kind == "country"]
+                        out.extend(found)
         if token.dep_ == "appos" and token.head.i not in base:
             out.extend(self._resolve(token.head, base, memory, depth + 1))
         return out
@@ -285,7 +322,7 @@ class _Memory:
                 if conj.dep_ != "conj" or not mine:
                     continue
                 other = [a for a in resolved.get(conj.i, []) if a.country and a.country != mine[0].country]
-                if other and other[0].country not in ("IGO", "NGO", "IMG"):
+                if other and other[0].country not in ("IGO", "NGO", "IMG") and mine[0].how != "place":
                     self.pairs.append((mine[0], other[0]))
 
     def remember(self, actors: list[Actor], token: Token) -> None:
@@ -302,15 +339,20 @@ class _Memory:
             verb = token.head.head if token.dep_ == "pobj" else token.head
             clause_subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
             clause_subjects |= {k.i for i in list(clause_subjects) for k in token.doc[i].subtree}
-        candidates = [a for a in reversed(self.recent) if a.head < token.i and a.head not in clause_subjects]
-        if word in PLURAL_PRONOUNS:  # "they" are people or groups before they are a country
-            candidates.sort(key=lambda a: a.kind == "country")
+        candidates = [a for a in reversed(self.recent) if a.head < token.i and a.head not in clause_subjects
+                      and a.how != "place"]  # a place is where things happen, not who "it" is
+        if word in PLURAL_PRONOUNS:
+            pair = self.pairs[-1] if self.pairs else None
+            if pair and pair[1].head < token.i and token.i - pair[1].head < 25 and pair[0].head not in clause_subjects:
+                return [self._as_pronoun(a, token) for a in pair]  # "Obama and Putin ... their"
+            candidates.sort(key=lambda a: a.kind == "country")  # "they" are people or groups before a country
         for a in candidates:
             if a.head >= token.i:
                 continue
             if word in PERSON_PRONOUNS and a.kind == "person":
                 return [self._as_pronoun(a, token)]
-            if word in THING_PRONOUNS and a.kind in ("country", "org"):
+            if word in THING_PRONOUNS and (a.kind in ("country", "org") or (
+                    a.kind == "agent" and token.doc[a.head].tag_ in ("NN", "NNP"))):
                 return [self._as_pronoun(a, token)]
             if word in PLURAL_PRONOUNS and (a.kind in ("org", "demonym") or (
                     a.kind == "agent" and token.doc[a.head].tag_ in ("NNS", "NNPS")) or a.kind == "country"):
@@ -337,6 +379,24 @@ class _Memory:
     @staticmethod
     def _as_pronoun(a: Actor, token: Token) -> Actor:
         return replace(a, start=token.i, end=token.i + 1, head=token.i, how="pronoun")
+
+
+def _place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
+    """Agents and titled people with no country take the sentence's one country, if it names
+    exactly one ("Judge Rivera opened investigations against Chilean officials", "police
+    dispersed Egyptian demonstrators")."""
+    doc = sent.doc
+    in_sent = [(i, a) for i, actors in resolved.items() if sent.start <= i < sent.end for a in actors
+               if doc[i].head.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADP") or doc[i].head.i == i]
+    countries = {a.country for _, a in in_sent if a.country and a.country not in ("IGO", "NGO", "IMG")}
+    if len(countries) != 1:
+        return
+    country = next(iter(countries))
+    for i, actors in list(resolved.items()):
+        if sent.start <= i < sent.end and any(a.country is None and a.kind in ("agent", "person") and a.sector
+                                              for a in actors):
+            resolved[i] = [replace(a, country=country, how=a.how + "+context")
+                           if a.country is None and a.kind in ("agent", "person") and a.sector else a for a in actors]
 
 
 class _NoSpan:

@@ -236,6 +236,13 @@ class EventFinder:
                 sources, targets = self._noun_arguments(doc, token, m)
             else:
                 sources, targets = self._sources(doc, token), self._targets(doc, token, m)
+                if not targets and m.pattern.cameo[:2] == "14":  # "went on hunger strike to protest Sweden's decision"
+                    for c in token.children:
+                        if c.dep_ in ("advcl", "xcomp") and c.i in matches and any(
+                                a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                            targets = self._targets(doc, c, matches[c.i])
+                            if targets:
+                                break
             trigger = sorted({token.i} | {u for u in m.used if doc[u].dep_ in ("prt", "prep", "agent", "dative")
                                          or u in m.used})
             events.extend(self._emit(doc, sent, token, trigger, m.pattern.cameo, sources, targets,
@@ -316,8 +323,9 @@ class EventFinder:
                     return found
             if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
                 for g in c.children:
-                    if g.dep_ == "pobj":
-                        return self._actors(doc, g)
+                    found = self._actors(doc, g) if g.dep_ == "pobj" else []
+                    if found:  # "called on Iran" (not "on Tuesday")
+                        return found
         for c in token.children:  # "asked for Russia's full implementation", "demanded Iran's withdrawal"
             if c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "dobj":
                 nouns = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
@@ -347,7 +355,10 @@ class EventFinder:
     def _actors(self, doc: Doc, token: Token, owner: bool = True) -> list[Actor]:
         """Actors of the phrase at `token`, its conjuncts, and (for a non-actor noun) its owner."""
         out: list[Actor] = []
-        for t in (token, *[c for c in token.conjuncts if c.i > token.i]):
+        own = actors_of(doc, token)
+        span = range(own[0].start, own[0].end) if own and own[0].kind == "person" else range(token.i, token.i + 1)
+        conjuncts = [c for i in span for c in doc[i].conjuncts if c.i > token.i and c.i not in span]
+        for t in (token, *conjuncts):  # "Barack Obama and Vladimir Putin", however the name was parsed
             found = actors_of(doc, t)
             appos = [a for c in t.children if c.dep_ == "appos" for a in actors_of(doc, c)
                      if a.kind in ("person", "org")]
@@ -572,6 +583,9 @@ class EventFinder:
             targets = self._location_target(doc, token)
             if targets:
                 rule += "+location-target"
+        if len(_distinct(sources)) >= 2 and targets and all(
+                t.how == "pronoun" and t.country in {s.country for s in sources} for t in targets):
+            targets = []  # "Czechia and Albania upgraded their ties": each other
         if not targets and len(_distinct(sources)) >= 2:  # A and B met: reciprocal
             srcs = _distinct(sources)
             pairs = [(a, b) for a in srcs for b in srcs if a is not b]

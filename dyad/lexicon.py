@@ -100,6 +100,7 @@ class Lexicon:
     trigger_forms: set[str] = field(default_factory=set)
     agent_forms: set[str] = field(default_factory=set)
     countries: dict[str, str] = field(default_factory=dict)  # code -> name
+    surnames: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))  # "Bush" -> both Bushes
     automaton: ahocorasick.Automaton | None = None
 
     def add_phrase(self, text: str, entry: Entry) -> None:
@@ -231,6 +232,9 @@ def load_people(lex: Lexicon, path: Path) -> None:
         person = Person(str(name), tuple(roles))
         for text in [str(name), *_strs(row.get("aliases")), *_strs(row.get("standalone"))]:
             lex.add_phrase(text, Entry("person", entity=person.name, person=person))
+        for text in {str(name), *_strs(row.get("aliases"))}:
+            if len(text.split()) > 1 and person not in lex.surnames[text.split()[-1]]:
+                lex.surnames[text.split()[-1]].append(person)
 
 
 def _tsv_rows(path: Path):
