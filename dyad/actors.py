@@ -176,8 +176,12 @@ class ActorFinder:
             if ent.label_ != "PERSON" or any(t.i in base for t in ent):
                 continue
             known = memory.surnames.get(ent[-1].text)
+            people = self.lexicon.surnames.get(ent[-1].text) if len(ent) == 1 else None
+            dated = _surname_actor(people, ent[-1], sent.doc._.published) if people else None
             if known is not None:
                 actor = replace(known, start=ent.start, end=ent.end, head=ent.root.i, how="surname")
+            elif dated is not None:  # "President Bush": the Bush in office then
+                actor = replace(dated, start=ent.start, end=ent.end, head=ent.root.i)
             else:
                 actor = Actor(ent.start, ent.end, ent.root.i, None, None, ent.text, "name", "person")
             for t in ent:
@@ -341,6 +345,12 @@ class _Memory:
             clause_subjects |= {k.i for i in list(clause_subjects) for k in token.doc[i].subtree}
         candidates = [a for a in reversed(self.recent) if a.head < token.i and a.head not in clause_subjects
                       and a.how != "place"]  # a place is where things happen, not who "it" is
+        if token.dep_ == "poss":  # "Pakistan urged its citizens": a possessive prefers its clause's subject
+            verb = token.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            subjects = {k.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for k in c.subtree}
+            candidates.sort(key=lambda a: a.head not in subjects)
         if word in PLURAL_PRONOUNS:
             pair = self.pairs[-1] if self.pairs else None
             if pair and pair[1].head < token.i and token.i - pair[1].head < 25 and pair[0].head not in clause_subjects:

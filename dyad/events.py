@@ -29,7 +29,7 @@ from .lexicon import Lexicon, TriggerPattern
 SUBJ = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for")
-NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "in", "into", "toward", "towards")
+NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "toward", "towards")
 QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "team", "unit",
                       "battalion", "contingent", "handful", "couple", "lot", "wave", "series", "round"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -113,6 +113,8 @@ class EventFinder:
             return None
         if not noun and token.dep_ == "amod":
             return None  # "proposed changes", "Iranian-backed forces": a modifier, not an event
+        if not noun and any(c.dep_ == "det" for c in token.children):
+            return None  # "evacuated the wounded": a participle used as a noun
         lemma = token.lemma_.lower()
         heads = [lemma]
         if noun and token.i >= 2 and token.nbor(-1).text == "-":
@@ -247,8 +249,8 @@ class EventFinder:
                                          or u in m.used})
             events.extend(self._emit(doc, sent, token, trigger, m.pattern.cameo, sources, targets,
                                      f"{'noun' if m.pattern.noun else 'verb'}:{m.pattern.origin}"))
-        main = [e for e in events if not self._subordinate(doc[e.trigger[0]])]
-        return main or events
+        main = [e for e in events if not self._subordinate(doc[e.trigger[0]])] or events
+        return _dedupe(main)
 
     def _subordinate(self, token: Token) -> bool:
         """Is this trigger background (a relative clause, a participle adjunct, a noun in an adjunct)?"""
@@ -278,8 +280,8 @@ class EventFinder:
         """The complement of a frame word: a clause ("to cooperate", "that X should") or an event noun."""
         for c in token.children:
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-                if c.i not in matches and c.lemma_.lower() in self.frames.light:
-                    # "agreed to start negotiations", "vowed to hold talks": the event is the noun
+                if c.i not in matches:
+                    # "agreed to start negotiations", "threatened to institute a curfew": the event is the noun
                     noun = next((g for g in c.children if g.dep_ == "dobj" and g.i in matches), None)
                     if noun is not None:
                         return noun
@@ -417,6 +419,14 @@ class EventFinder:
             if c.dep_ in SUBJ:
                 return self._actors(doc, c)
         if any(c.dep_ in ("nsubjpass", "csubjpass") for c in verb.children):
+            # "were killed in Israeli tank shelling": the event noun names who did it
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "from"):
+                    for g in c.children:
+                        if g.dep_ == "pobj" and (g.lemma_.lower(), True) in self.lexicon.triggers:
+                            found = [a for a in actors_of(doc, g) if a.country]
+                            if found:
+                                return found
             return []
         head = verb.head
         if head.i == verb.i:
@@ -430,7 +440,12 @@ class EventFinder:
             if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):  # "is willing to"
                 return self._sources(doc, head.head, depth + 1)
             return self._sources(doc, head, depth + 1)
-        if verb.dep_ == "conj" or (verb.dep_ in ("acomp", "attr") and verb.pos_ == "ADJ"):
+        if verb.dep_ == "conj":
+            shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if shared is not None:  # "was indicted by the court and will resign": the indicted resigns
+                return self._actors(doc, shared)
+            return self._sources(doc, head, depth + 1)
+        if verb.dep_ in ("acomp", "attr") and verb.pos_ == "ADJ":
             return self._sources(doc, head, depth + 1)
         if verb.dep_ == "relcl":
             return self._actors(doc, head)
@@ -506,6 +521,12 @@ class EventFinder:
                     for g in c.children:
                         if g.dep_ == "pobj":
                             targets = targets or self._actors(doc, g, owner=False)
+        if not sources:  # "the demonstration staged by students"
+            for c in noun.children:
+                if c.dep_ == "acl":
+                    for k in c.children:
+                        if k.dep_ == "agent":
+                            sources = [a for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
         verb = noun.head
         if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.lemma_.lower() in self.frames.light:
             light = verb.head  # "engaged the peacekeepers in a firefight"
@@ -514,7 +535,8 @@ class EventFinder:
                 for c in light.children:
                     if c.dep_ == "dobj":
                         targets = self._actors(doc, c)
-        if noun.dep_ in ("dobj", "nsubjpass", "attr") and verb.pos_ in ("VERB", "AUX"):
+        if noun.dep_ in ("dobj", "nsubjpass", "attr") and verb.pos_ in ("VERB", "AUX") and (
+                verb.lemma_.lower() in self.frames.light or verb.lemma_.lower() in self.frames.by_word):
             if not sources:
                 sources = self._sources(doc, verb)
             if not targets:
@@ -573,6 +595,12 @@ class EventFinder:
         if not sources and not targets:
             return []
         negated, modality, reported_by = self._flags(doc, token, modality_hint if modality_hint != "asserted" else None)
+        unless = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
+                     for c in token.children)
+        if unless and code[:2] != "13" and (modality == "intended" or rule.startswith("frame:intent")):
+            # "will withdraw its force unless ...": a conditional promise of action is a threat
+            code = self.frames.recode("threaten", code if not rule.startswith("frame:intent") else None)
+            modality, rule = "asserted", rule + "+unless"
         if not rule.startswith("frame:") and modality == "intended" and code[:2] not in ("03", "13"):
             # "will provide aid" expresses intent to provide aid; "will not accept" refuses
             code = self.frames.recode("refuse" if negated else "intent", code)
@@ -583,6 +611,11 @@ class EventFinder:
             targets = self._location_target(doc, token)
             if targets:
                 rule += "+location-target"
+        if sources and targets and all(t.how == "pronoun" and t.code in {s.code for s in sources} for t in targets) \
+                and len(_distinct(sources)) == 1:
+            targets = []  # "Benin opened its borders": its own
+        if not sources and code[:2] == "17" and any(c.dep_ in ("nsubjpass",) for c in token.children):
+            sources = [replace(a, sector="GOV") for a in _located(doc, token)]  # "was arrested in Lebanon"
         if len(_distinct(sources)) >= 2 and targets and all(
                 t.how == "pronoun" and t.country in {s.country for s in sources} for t in targets):
             targets = []  # "Czechia and Albania upgraded their ties": each other
@@ -619,6 +652,23 @@ def _located(doc: Doc, token: Token) -> list[Actor]:
                     if a.kind in ("country", "thing") and a.country and len(a.country) == 3:
                         out.append(replace(a, sector=None, fixed=None, how="location", kind="country"))
     return out
+
+
+def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
+    """One event per (source, code, target) in a sentence; an event with no target is dropped when
+    the same source did the same kind of thing to a named target ("summoned the ambassador to complain")."""
+    def key(a):
+        return (a.code, a.entity) if a is not None else None
+    seen, out = set(), []
+    for e in events:
+        k = (key(e.source), e.cameo, key(e.target), e.negated)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(e)
+    targeted = {(key(e.source), e.cameo[:2]) for e in out if e.target is not None}
+    return [e for e in out if e.target is not None or e.source is None
+            or (key(e.source), e.cameo[:2]) not in targeted]
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
