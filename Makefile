@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[store,test]"
+	$(BIN)/python -m pip install -q -e ".[test]"
 	touch $(STAMP)
 
 demo: $(STAMP)  ## install dyad and its English model, code the bundled samples, store them, show the top dyads
