@@ -31,7 +31,9 @@ OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for")
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "toward", "towards")
 QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "team", "unit",
-                      "battalion", "contingent", "handful", "couple", "lot", "wave", "series", "round"})
+                      "battalion", "contingent", "handful", "couple", "lot", "wave", "series", "round", "ton",
+                      "tonne", "kg", "kilogram", "shipment", "consignment", "batch", "package", "amount", "worth",
+                      "part", "range", "host", "flurry", "barrage", "volley", "string", "spate"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
@@ -49,6 +51,7 @@ class Frames:
     speech: frozenset
     obligation: frozenset
     light: frozenset
+    motion: frozenset
 
     def recode(self, frame: str, code: str | None) -> str:
         table = self.frames[frame]["map"]
@@ -68,7 +71,8 @@ def load_frames() -> Frames:
     for n in names:
         for w in raw[n]["words"]:
             by_word.setdefault(w, n)
-    return Frames(frames, by_word, frozenset(raw["speech"]), frozenset(raw["obligation"]), frozenset(raw["light"]))
+    return Frames(frames, by_word, frozenset(raw["speech"]), frozenset(raw["obligation"]), frozenset(raw["light"]),
+                  frozenset(raw["motion"]))
 
 
 @dataclass
@@ -117,6 +121,8 @@ class EventFinder:
             return None  # "evacuated the wounded": a participle used as a noun
         lemma = token.lemma_.lower()
         heads = [lemma]
+        if not noun and lemma.startswith("re") and len(lemma) > 5 and (lemma, noun) not in self.lexicon.triggers:
+            heads.append(lemma[2:])  # "reimposed blockades", "reopened talks": the same event again
         if noun and token.i >= 2 and token.nbor(-1).text == "-":
             heads.insert(0, f"{token.nbor(-2).lower_}-{lemma}")
         for head in heads:
@@ -260,7 +266,8 @@ class EventFinder:
                 return True
             if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN"):
                 verb = t.head.head
-                if verb.lemma_.lower() not in self.frames.light and self.frames.by_word.get(verb.lemma_.lower()) is None:
+                if verb.lemma_.lower() not in self.frames.light | self.frames.motion and \
+                        self.frames.by_word.get(verb.lemma_.lower()) is None:
                     return True
             t, steps = t.head, steps + 1
         return False
@@ -528,6 +535,8 @@ class EventFinder:
                         if k.dep_ == "agent":
                             sources = [a for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
         verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in self.frames.motion:
+            sources = sources or self._sources(doc, verb.head)  # "negotiators return to Geneva for talks"
         if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.lemma_.lower() in self.frames.light:
             light = verb.head  # "engaged the peacekeepers in a firefight"
             sources = sources or self._sources(doc, light)
@@ -595,6 +604,10 @@ class EventFinder:
         if not sources and not targets:
             return []
         negated, modality, reported_by = self._flags(doc, token, modality_hint if modality_hint != "asserted" else None)
+        if modality == "hypothetical" and reported_by is not None and sources and \
+                {a.code for a in sources} <= {reported_by.code} and code[:2] not in ("03", "13"):
+            # "they said they would meet the mediator if ...": a party's own conditional offer
+            code, modality, rule = self.frames.recode("intent", code), "intended", rule + "+conditional-offer"
         unless = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
                      for c in token.children)
         if unless and code[:2] != "13" and (modality == "intended" or rule.startswith("frame:intent")):
