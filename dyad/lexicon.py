@@ -97,7 +97,9 @@ class Lexicon:
     phrases: dict[str, Entry] = field(default_factory=dict)
     agents: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=lambda: defaultdict(list))
     triggers: dict[tuple[str, bool], list[TriggerPattern]] = field(default_factory=lambda: defaultdict(list))
-    trigger_forms: set[str] = field(default_factory=set)
+    trigger_forms: set[str] = field(default_factory=set)  # word forms that can trigger on their own
+    # word forms of heads that only trigger with an object ("hold" -> talks, meeting...): form -> object forms
+    object_triggers: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     agent_forms: set[str] = field(default_factory=set)
     countries: dict[str, str] = field(default_factory=dict)  # code -> name
     surnames: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))  # "Bush" -> both Bushes
@@ -273,8 +275,13 @@ def load_triggers(lex: Lexicon, path: Path) -> None:
                                  tuple(w for w in rest if w not in PREPOSITIONS), code, f"{path.name}:{n}",
                                  last_is_prep=bool(rest) and rest[-1] in PREPOSITIONS)
         lex.triggers[(head, noun)].append(pattern)
-        lex.trigger_forms.update(_noun_forms(head) if noun else _verb_forms(head, lex))
-        lex.trigger_forms.update(head.split("-"))
+        forms = _noun_forms(head) if noun else _verb_forms(head, lex)
+        if pattern.objects or pattern.preps:  # "hold talks", "rise up": the head alone is no reason to parse
+            needed = _noun_forms(pattern.objects[0]) if pattern.objects else {pattern.preps[0]}
+            for form in forms:
+                lex.object_triggers[form].update(needed)
+        else:
+            lex.trigger_forms.update(forms)
 
 
 def _noun_forms(word: str) -> set[str]:

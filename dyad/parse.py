@@ -85,7 +85,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def is_candidate(sentence: str, lexicon: Lexicon) -> bool:
     """Can this sentence hold an event? It needs a trigger word form and something that can be an actor."""
     words = [w.lower() for w in _WORD.findall(sentence)]
-    if not any(w in lexicon.trigger_forms for w in words):
+    present = set(words)
+    if not any(w in lexicon.trigger_forms or (w in lexicon.object_triggers and lexicon.object_triggers[w] & present)
+               for w in words):
         return False
     if any(w in lexicon.agent_forms or w in PRONOUNS or w in BACK_NOUNS for w in words):
         return True
