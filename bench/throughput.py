@@ -1,6 +1,7 @@
 """Throughput of `dyad code` against a spaCy baseline, on the BBC News corpus (../shared/corpora/bbc).
 
     python bench/throughput.py [--limit N] [--topic politics]
+    python bench/throughput.py --ingest [--limit N]   # also `dyad ingest` with 1 and 2 workers, 1x/2x/4x corpus
 
 The baseline is what a coder without sentence skipping pays: the same spaCy model's full pipeline
 over every sentence of the same articles (nlp.pipe, batch 64). dyad runs its whole flow: clean,
@@ -76,6 +77,30 @@ def _dyad(texts, conn):
                events, rejected, sentences, parsed))
 
 
+def _ingest(args, conn):
+    """`dyad ingest` of a JSON Lines file into a fresh DuckDB file, in this (child) process."""
+    path, workers = args
+    import tempfile
+
+    from dyad.ingest_run import run as ingest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        summary = ingest([path], Path(tmp) / "bench.duckdb", workers=workers)
+        seconds = time.perf_counter() - start
+    conn.send((seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, summary.coded, summary.mentions))
+
+
+def _write_jsonl(texts, copies: int, path: Path) -> None:
+    import json
+
+    with open(path, "w", encoding="utf-8") as f:
+        for c in range(copies):
+            for i, t in enumerate(texts):
+                f.write(json.dumps({"id": f"c{c}-{i}", "source": "bbc", "published": "2005-01-01", "text": t}) + "\n")
+
+
 def run(target, texts):
     parent, child = mp.Pipe()
     proc = mp.get_context("fork").Process(target=target, args=(texts, child))
@@ -89,6 +114,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="code only the first N articles")
     ap.add_argument("--topic", default=None, help="one BBC topic folder (business, entertainment, politics, sport, tech)")
+    ap.add_argument("--ingest", action="store_true", help="also time `dyad ingest` (1 and 2 workers; 1x, 2x, 4x corpus)")
     args = ap.parse_args()
     if not CORPUS.exists():
         print(f"corpus not found: {CORPUS}", file=sys.stderr)
@@ -105,6 +131,20 @@ def main() -> int:
     print(f"ratio dyad/baseline (articles/s): {base_s / dyad_s:.2f}x")
     print(f"dyad parsed {parsed} of {sentences} sentences ({parsed / max(sentences, 1):.0%}); "
           f"{events} events; {rejected} rejected")
+    if args.ingest:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            print(f"\n`dyad ingest` end to end (read JSON Lines, code, store, cluster) into a fresh DuckDB file:")
+            print(f"{'':28} {'seconds':>9} {'articles/s':>11} {'vs baseline':>12} {'parent MB':>10} {'worker MB':>10}")
+            for copies, workers in ((1, 1), (1, 2), (2, 2), (4, 2)):
+                path = Path(tmp) / f"bbc-{copies}.jsonl"
+                if not path.exists():
+                    _write_jsonl(texts, copies, path)
+                seconds, parent_mb, worker_mb, coded, _ = run(_ingest, (str(path), workers))
+                label = f"{workers} worker(s), {copies}x corpus"
+                print(f"{label:28} {seconds:9.1f} {coded / seconds:11.1f} {(coded / seconds) / (n / base_s):11.2f}x "
+                      f"{parent_mb:10.0f} {worker_mb if workers > 1 else parent_mb:10.0f}")
     return 0
 
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # importing them would pull in spaCy and datasketch: readers 
 
 __all__ = ["Store", "read_events", "SCHEMA_VERSION", "TABLES", "row_id"]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: the quotes table
 
 # Event columns shared by `event_mentions` and `events` (output.COLUMNS less the two ids).
 _TYPES = {"sentence": "INTEGER", "quad_class": "INTEGER", "goldstein": "DOUBLE", "negated": "BOOLEAN",
@@ -47,7 +47,9 @@ def _col_type(name: str) -> str:
 
 _EVENT_DDL = ",\n  ".join(f"{c} {_col_type(c)}" for c in EVENT_COLUMNS)
 
-TABLES = ("meta", "articles", "signatures", "event_mentions", "events", "clusters")
+TABLES = ("meta", "articles", "signatures", "event_mentions", "events", "clusters", "quotes")
+QUOTE_COLUMNS = ("quote_id", "article_id", "kind", "text", "start", "end", "sentence", "speaker_text",
+                 "speaker_code", "speaker_entity", "speaker_how", "speaker_start", "speaker_end", "event_ids")
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
@@ -67,6 +69,10 @@ CREATE TABLE IF NOT EXISTS events (
   num_sources INTEGER, mention_id VARCHAR, doc_id VARCHAR,
   {_EVENT_DDL},
   extra VARCHAR);
+CREATE TABLE IF NOT EXISTS quotes (
+  quote_id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, kind VARCHAR, text VARCHAR,
+  "start" INTEGER, "end" INTEGER, sentence INTEGER, speaker_text VARCHAR, speaker_code VARCHAR,
+  speaker_entity VARCHAR, speaker_how VARCHAR, speaker_start INTEGER, speaker_end INTEGER, event_ids VARCHAR);
 CREATE TABLE IF NOT EXISTS clusters (
   cluster_id VARCHAR, num_articles INTEGER, num_sources INTEGER, num_events INTEGER,
   first_published DATE, last_published DATE, sources VARCHAR, title VARCHAR);
@@ -145,6 +151,11 @@ class Store:
                 if rows:
                     marks = ", ".join("?" * (len(EVENT_COLUMNS) + 4))
                     self.con.executemany(f"INSERT INTO event_mentions VALUES ({marks})", rows)
+                quotes = [[aid if k == "article_id" else ";".join(q["event_ids"]) if k == "event_ids" else q.get(k)
+                           for k in QUOTE_COLUMNS] for q in getattr(result, "quotes", [])]
+                if quotes:
+                    self.con.executemany(f"INSERT INTO quotes VALUES ({', '.join('?' * len(QUOTE_COLUMNS))})"
+                                         " ON CONFLICT DO NOTHING", quotes)
                 if signature is not None:
                     self.con.execute("INSERT INTO signatures VALUES (?, ?, ?, ?, ?)",
                                      [aid, *signature.to_row()])
