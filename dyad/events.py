@@ -358,7 +358,11 @@ class EventFinder:
         head = noun.head
         if noun.dep_ == "pobj":
             head = head.head
-        return head.i != noun.i and (head.i in matches or head.i in absorbed) and not matches.get(head.i, _NOUN).pattern.noun
+        if head.i == noun.i:
+            return False
+        if head.i in matches:
+            return not matches[head.i].pattern.noun
+        return head.i in absorbed
 
     # -- 3. arguments ----------------------------------------------------------------------
     def _actors(self, doc: Doc, token: Token, owner: bool = True) -> list[Actor]:
@@ -692,11 +696,3 @@ def _distinct(actors: list[Actor]) -> list[Actor]:
             seen.add(key)
             out.append(a)
     return out
-
-
-class _NoMatch:
-    class pattern:  # noqa: N801 - a stand-in with the one attribute read
-        noun = True
-
-
-_NOUN = _NoMatch()

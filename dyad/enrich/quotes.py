@@ -28,12 +28,11 @@ from dataclasses import asdict, dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import PERSON_PRONOUNS, PLURAL_PRONOUNS, Actor, _sentences, actors_of
+from ..events import load_frames
 from ..parse import split_sentences
 
-SPEECH = frozenset({"say", "tell", "state", "add", "announce", "insist", "claim", "declare", "stress", "note",
-                    "explain", "reiterate", "assert", "allege", "write", "tweet", "argue", "warn", "acknowledge",
-                    "admit", "confirm", "deny", "emphasize", "emphasise", "maintain", "contend", "ask", "reply",
-                    "respond", "continue", "predict", "suggest", "indicate", "disclose", "reveal", "urge"})
+# the statement verbs of frames.yaml, and verbs that introduce a quote without reporting an event
+SPEECH = load_frames().speech | {"deny", "ask", "reply", "respond", "continue", "urge"}
 _PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | {"i", "we"}
 _MARK = re.compile(r"[\"“”]")
 _PARA = re.compile(r"\n\s*\n")
