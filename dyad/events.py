@@ -20,11 +20,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, _sentences, actors_of
-from .lexicon import Lexicon, TriggerPattern
+from .lexicon import Lexicon, TriggerPattern, read_yaml
 
 SUBJ = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
@@ -64,7 +63,7 @@ class Frames:
 
 @lru_cache(maxsize=1)
 def load_frames() -> Frames:
-    raw = yaml.safe_load((resources.files("dyad") / "data" / "frames.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml((resources.files("dyad") / "data" / "frames.yaml").read_text(encoding="utf-8"))
     names = ("intent", "threaten", "refuse", "appeal", "demand")
     frames = {n: raw[n] for n in names}
     by_word = {}

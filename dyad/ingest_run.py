@@ -27,6 +27,7 @@ from .store import Store, row_id
 
 __all__ = ["RunSummary", "run"]
 
+WRITE_BATCH = 32  # articles written per transaction (a kill redoes at most one batch)
 BATCH = 8            # articles a worker codes at once (nlp.pipe batches their sentences)
 IN_FLIGHT = 4        # batches queued per worker: enough to keep workers busy, bounded memory
 CLUSTER_EVERY = 1000  # new articles between two clustering passes
@@ -54,7 +55,7 @@ class RunSummary:
 
 def run(paths: Iterable[str], db: str | os.PathLike, *, workers: int | None = None,
         published: date | None = None, text_column: str = "text", model: str | None = None,
-        lexicons: Iterable[str] = (), cluster_every: int = CLUSTER_EVERY,
+        lexicons: Iterable[str] = (), cluster_every: int = CLUSTER_EVERY, write_batch: int = WRITE_BATCH,
         on_progress: Callable[[RunSummary], None] | None = None) -> RunSummary:
     """Ingest, code, store and cluster; returns the summary. Misuse (a missing path) raises."""
     summary = RunSummary()
@@ -67,17 +68,11 @@ def run(paths: Iterable[str], db: str | os.PathLike, *, workers: int | None = No
             clusterer.add(aid, sig, cluster_id)
         fresh = _unseen(items, store.known_ids(), summary)
         since_clustering = clusterer.pending
-        for item, result, sig in _code(fresh, workers, model, list(lexicons)):
-            aid = store.add(result, article=item if isinstance(item, Article) else None, signature=sig)
-            if isinstance(result, Coded):
-                summary.coded += 1
-                summary.mentions += len(result.events)
-                if sig is not None:
-                    clusterer.add(aid, sig)
-                    since_clustering += 1
-            else:
-                summary.rejected += 1
-                summary.rejections[result.stage] += 1
+        for batch in _batched(_code(fresh, workers, model, list(lexicons)), write_batch):
+            aids = store.add_many([(result, item if isinstance(item, Article) else None, sig)
+                                   for item, result, sig in batch])
+            for (item, result, sig), aid in zip(batch, aids):
+                since_clustering = _count(summary, clusterer, result, sig, aid, since_clustering)
             if since_clustering >= cluster_every:
                 summary.clusters_touched += _cluster(store, clusterer)
                 since_clustering = 0
@@ -88,6 +83,19 @@ def run(paths: Iterable[str], db: str | os.PathLike, *, workers: int | None = No
         summary.db = store.counts()
     summary.seconds = time.monotonic() - start
     return summary
+
+
+def _count(summary: RunSummary, clusterer: Clusterer, result, sig, aid: str, since_clustering: int) -> int:
+    if isinstance(result, Coded):
+        summary.coded += 1
+        summary.mentions += len(result.events)
+        if sig is not None:
+            clusterer.add(aid, sig)
+            since_clustering += 1
+    else:
+        summary.rejected += 1
+        summary.rejections[result.stage] += 1
+    return since_clustering
 
 
 def _cluster(store: Store, clusterer: Clusterer) -> int:

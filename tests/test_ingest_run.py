@@ -68,7 +68,7 @@ marker = Path(sys.argv[3])
 def progress(s):
     marker.write_text(str(s.coded + s.rejected))
 if __name__ == "__main__":
-    run([sys.argv[1]], sys.argv[2], workers=1, on_progress=progress)
+    run([sys.argv[1]], sys.argv[2], workers=1, on_progress=progress, write_batch=2)  # small batches: killable mid-run
 """
 
 

