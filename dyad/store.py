@@ -143,11 +143,12 @@ class Store:
         Small DuckDB transactions cost tens of milliseconds each; a batch costs about one."""
         ids, articles, mentions, quotes, signatures = [], [], [], [], []
         seq = self._seq
-        batch_ids: set[str] = set()
-        for result, article, signature in items:
-            aid = row_id(result)
+        wanted = [row_id(result) for result, _, _ in items]
+        batch_ids: set[str] = {r[0] for r in self.con.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()}
+        for (result, article, signature), aid in zip(items, wanted):
             ids.append(aid)
-            if aid in batch_ids or self.has_article(aid):
+            if aid in batch_ids:  # already stored, or twice in this batch
                 continue
             batch_ids.add(aid)
             coded = not isinstance(result, Rejection)
@@ -164,22 +165,30 @@ class Store:
             return ids
         self.con.begin()
         try:
-            self.con.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                                 articles)
-            if mentions:
-                marks = ", ".join("?" * (len(EVENT_COLUMNS) + 4))
-                self.con.executemany(f"INSERT INTO event_mentions VALUES ({marks})", mentions)
-            if quotes:
-                self.con.executemany(f"INSERT INTO quotes VALUES ({', '.join('?' * len(QUOTE_COLUMNS))})"
-                                     " ON CONFLICT DO NOTHING", quotes)
-            if signatures:
-                self.con.executemany("INSERT INTO signatures VALUES (?, ?, ?, ?, ?)", signatures)
+            self._insert_frame("articles", [row + [None] for row in articles])
+            self._insert_frame("event_mentions", mentions)
+            self._insert_frame("quotes", list({q[0]: q for q in quotes}.values()))
+            self._insert_frame("signatures", signatures)
             self.con.commit()
         except BaseException:
             self.con.rollback()
             raise
         self._seq = seq
         return ids
+
+    def _insert_frame(self, table: str, rows: list[list]) -> None:
+        """Insert many rows at once through a DataFrame: DuckDB's executemany goes row by row."""
+        if not rows:
+            return
+        import pandas as pd
+
+        columns = [c[1] for c in self.con.execute(f"PRAGMA table_info('{table}')").fetchall()]
+        frame = pd.DataFrame(rows, columns=columns, dtype=object)
+        self.con.register("_rows", frame)
+        try:
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
+        finally:
+            self.con.unregister("_rows")
 
     def apply_clusters(self, update: ClusterUpdate) -> None:
         """Write new cluster ids and rebuild `events` and `clusters` for the touched clusters."""
