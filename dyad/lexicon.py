@@ -284,6 +284,10 @@ def load_triggers(lex: Lexicon, path: Path) -> None:
         pattern = TriggerPattern(head, noun, tuple(w for w in rest if w in PREPOSITIONS),
                                  tuple(w for w in rest if w not in PREPOSITIONS), code, f"{path.name}:{n}",
                                  last_is_prep=bool(rest) and rest[-1] in PREPOSITIONS)
+        same = next((p for p in lex.triggers[(head, noun)] if (p.preps, p.objects) == (pattern.preps, pattern.objects)
+                     and p.last_is_prep == pattern.last_is_prep), None)
+        if same is not None:
+            raise misuse(E002, path=path, line=n, problem=f"pattern {cols[0]!r} is already defined at {same.origin}")
         lex.triggers[(head, noun)].append(pattern)
         forms = _noun_forms(head) if noun else _verb_forms(head, lex)
         if pattern.objects or pattern.preps:  # "hold talks", "rise up": the head alone is no reason to parse

@@ -115,3 +115,10 @@ def test_lexicon_cameo_table_complete():
     assert table["042"].name == "Make a visit" and table["042"].plover_type == "CONSULT"
     assert table["0874"].plover_type == "RETREAT" and table["190"].quad_class == 4
     assert cameo.lookup("1999").code == "19"  # unknown sub-code falls back to its parent
+
+
+def test_lexicon_duplicate_trigger_pattern_is_an_error(tmp_path):
+    bad = tmp_path / "mine.tsv"
+    bad.write_text("impose sanction on\t163\nimpose sanction on\t172\n", encoding="utf-8")
+    with pytest.raises(DyadError, match="mine.tsv:2.*already defined at mine.tsv:1"):
+        load_triggers(Lexicon(), bad)
