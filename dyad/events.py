@@ -434,7 +434,8 @@ class EventFinder:
                 if c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "from"):
                     for g in c.children:
                         if g.dep_ == "pobj" and (g.lemma_.lower(), True) in self.lexicon.triggers:
-                            found = [a for a in actors_of(doc, g) if a.country]
+                            found = [a for t in (g, *[k for k in g.children if k.dep_ in ("amod", "compound", "poss")])
+                                     for a in actors_of(doc, t) if a.country]  # "Israeli tank shelling"
                             if found:
                                 return found
             return []
@@ -449,6 +450,9 @@ class EventFinder:
                     return obj
             if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):  # "is willing to"
                 return self._sources(doc, head.head, depth + 1)
+            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None and not any(c.dep_ == "agent" for c in head.children):
+                return self._actors(doc, raised)  # "Obama is scheduled to attend", "is expected to visit"
             return self._sources(doc, head, depth + 1)
         if verb.dep_ == "conj":
             shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
