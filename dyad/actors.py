@@ -264,15 +264,19 @@ class ActorFinder:
             return [replace(own, country=place.country, how="demonym")] if place else [own]
         if own is not None:  # country, capital, seat
             return [own]
-        if token.pos_ in ("NOUN", "PROPN") and mods and token.lemma_.lower() not in RELATIONAL:
+        if token.pos_ in ("NOUN", "PROPN") and mods:
             countries = [m for m in mods if m.country and m.kind != "agent"]
+            if token.lemma_.lower() in RELATIONAL:  # "Qatar's neighbours" are not Qatar; "its EU partners" are the EU
+                owners = {c.i for c in token.children if c.dep_ == "poss"}
+                countries = [m for m in countries if not any(m.start <= i < m.end or m.head == i for i in owners)]
             if countries:
                 m = countries[0]
                 # what a government, a person or a group owns is theirs ("Kyiv's proposal", "Hezbollah
                 # positions"); what a people owns is only the country's ("a Turkish fishing ship")
                 keep = m.how in ("capital", "seat", "org", "person", "surname", "title", "pronoun") and m.kind != "demonym"
+                how = "pronoun-owner" if m.how == "pronoun" else "modifier"  # "its demand" is the speaker's own
                 return [Actor(min(token.i, m.start), token.i + 1, token.i, m.country, m.sector if keep else None,
-                              m.entity if keep else None, "modifier", "thing", fixed=m.fixed if keep else None)]
+                              m.entity if keep else None, how, "thing", fixed=m.fixed if keep else None)]
         return []
 
     def _modifiers(self, token: Token, base, memory, depth) -> list[Actor]:

@@ -37,7 +37,11 @@ FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "along", "off", "on", "to"})
-LOCATION_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+LOCATION_TARGET_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# events that, with no one named, are aimed at the actor's own state: protests, strikes, curfews, arrests,
+# and threats of such administrative measures
+DOMESTIC_ROOTS = frozenset({"14", "17"})
+DOMESTIC_CODES = frozenset({"132", "133", "137"})
 # a trigger under one of these is background to the sentence's main event ("..., killing eight",
 # "the group that seized Mosul", "during a visit to Beirut")
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "amod", "csubj", "npadvmod"})
@@ -334,6 +338,13 @@ class EventFinder:
                     found = self._actors(doc, g) if g.dep_ == "pobj" else []
                     if found:  # "called on Iran" (not "on Tuesday")
                         return found
+        for c in token.children:  # "demanded a truce with Moslem forces": the event noun's own target
+            if c.dep_ == "dobj" and (c.lemma_.lower(), True) in self.lexicon.triggers:
+                for k in c.children:
+                    if k.dep_ == "prep" and k.lower_ in ("with", "against", "on", "to"):
+                        found = [a for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
+                        if found:
+                            return found
         for c in token.children:  # "asked for Russia's full implementation", "demanded Iran's withdrawal"
             if c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "dobj":
                 nouns = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
@@ -510,6 +521,12 @@ class EventFinder:
                                 found = self._actors(doc, g)
                                 if found:
                                     return found
+        for obj in objects:  # "its demand that Israel ease ...": the one the demand is made on
+            for c in obj.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                    found = self._subjects(doc, c)
+                    if found:
+                        return found
         for obj in objects:  # "rejected an Indian proposal", "expelled two Russian diplomats"
             found = self._actors(doc, obj)
             if posture:
@@ -563,6 +580,16 @@ class EventFinder:
                                 if g.dep_ == "pobj":
                                     targets = targets or self._actors(doc, g)
         return sources, targets
+
+    def _condition_party(self, doc: Doc, token: Token) -> list[Actor]:
+        """The subject of an if/unless clause under the threat or its complement."""
+        for t in (token, *[c for c in token.children if c.dep_ in ("xcomp", "ccomp")]):
+            for c in t.children:
+                if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONAL for g in c.children):
+                    found = [a for a in self._subjects(doc, c) if a.country]
+                    if found:
+                        return found
+        return []
 
     def _location_target(self, doc: Doc, token: Token) -> list[Actor]:
         """For material conflict with no named target, the place it happened stands for the target."""
@@ -627,13 +654,24 @@ class EventFinder:
             negated = False
             rule += "+future"
         pairs: list[tuple[Actor | None, Actor | None]] = []
+        if not targets and code[:2] == "13":  # "threatened to ... unless Baghdad accepted": Baghdad is threatened
+            targets = self._condition_party(doc, token)
+            if targets:
+                rule += "+condition-target"
         if not targets and code[:2] in LOCATION_TARGET_ROOTS:
             targets = self._location_target(doc, token)
             if targets:
                 rule += "+location-target"
-        if sources and targets and all(t.how == "pronoun" and t.code in {s.code for s in sources} for t in targets) \
-                and len(_distinct(sources)) == 1:
-            targets = []  # "Benin opened its borders": its own
+        if not targets and sources and (code[:2] in DOMESTIC_ROOTS or code[:3] in DOMESTIC_CODES):
+            # a protest, strike, curfew or arrest with no one named is aimed at the actors' own state
+            targets = [replace(a, start=a.start, sector=None, fixed=None, entity=None, how="domestic", kind="country")
+                       for a in _distinct(sources)[:1] if a.country and len(a.country) == 3
+                       and a.country not in ("IGO", "NGO", "IMG")]
+            if targets:
+                rule += "+domestic-target"
+        if sources and targets and all(t.how in ("pronoun", "pronoun-owner") and t.code in {s.code for s in sources}
+                                       for t in targets) and len(_distinct(sources)) == 1:
+            targets = []  # "Benin opened its borders", "reiterated its demand": its own
         if not sources and code[:2] == "17" and any(c.dep_ in ("nsubjpass",) for c in token.children):
             sources = [replace(a, sector="GOV") for a in _located(doc, token)]  # "was arrested in Lebanon"
         if len(_distinct(sources)) >= 2 and targets and all(
@@ -646,8 +684,8 @@ class EventFinder:
         else:
             for s in (_distinct(sources) or [None]):
                 for t in (_distinct(targets) or [None]):
-                    if s is not None and t is not None and s.head == t.head and s.start == t.start:
-                        continue
+                    if s is not None and t is not None and s.head == t.head and s.start == t.start and s.how == t.how:
+                        continue  # an actor is not its own target (a "domestic" target is its state, kept)
                     pairs.append((s, t))
         # an event must name at least one actor dyad can place (a country, an IGO/NGO, a group)
         pairs = [(s, t) for s, t in pairs if (s is not None and s.country) or (t is not None and t.country)]
