@@ -31,7 +31,8 @@ THING_PRONOUNS = frozenset({"it", "its"})
 # nouns whose possessor is NOT what they are: "Qatar's neighbours" are not Qatar
 RELATIONAL = frozenset({"neighbour", "neighbor", "ally", "rival", "enemy", "partner", "foe", "adversary",
                         "opponent", "critic", "counterpart", "backer", "sponsor", "supporter", "neighbouring"})
-PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "neighbour", "neighbor"})
+PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "neighbour", "neighbor", "leader",
+                        "president", "minister", "delegation"})
 
 
 @dataclass(frozen=True)

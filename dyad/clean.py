@@ -58,6 +58,15 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # share/print/follow buttons and other interface labels, alone or run together
     ("ui-label", re.compile(rf"^(?:(?:{_UI_WORDS})[\s|•·,/:!]*){{1,10}}$", _I)),
     # advertising markers and "continue reading" interstitials
+    # comment-section and widget furniture: "To find out more about Facebook commenting please read ...",
+    # "Comments are closed", "powered by Ask"
+    ("comments-widget", re.compile(
+        r"^(?:to find out more about facebook commenting\b.*|comments? (?:are|is) (?:closed|moderated)\b.*|"
+        r"join the conversation\b.{0,80}|read (?:our|the) (?:community|conversation) guidelines\b.*|"
+        r"powered by [\w.&' -]{1,30})$", _I)),
+    # a section label with only a timestamp: "Nation/World 07/14/2018, 08:04pm"
+    ("section-timestamp", re.compile(
+        r"^[A-Z][\w/&' -]{1,30}\s+\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?$", _I)),
     ("advertising", re.compile(
         r"^(?:advertisement|advertising|sponsored(?: content| links?)?|paid (?:content|post)|"
         r"ad|ads by \w+|story continues? below(?: advertisement)?|story continued below|"

@@ -109,3 +109,19 @@ def test_clean_helsinki_corpus_drops_buttons_and_keeps_most_text():
         kept.append(len(result.text) / len(text))
     assert sum(kept) / len(kept) >= 0.90  # measured 0.946
     assert_map_exact(texts[0], clean(texts[0]))
+
+
+@pytest.mark.parametrize("line", [
+    "To find out more about Facebook commenting please read the Conversation Guidelines and FAQ",
+    "Comments are closed.",
+    "powered by Ask",
+    "Nation/World 07/14/2018, 08:04pm",
+])
+def test_clean_drops_comment_widgets_and_section_stamps(line):
+    assert clean(f"Russia condemned the sanctions.\n\n{line}\n\nIran agreed.").text == \
+        "Russia condemned the sanctions.\n\nIran agreed."
+
+
+def test_clean_keeps_sentences_about_comments_and_power():
+    text = "The ministry said comments by the envoy were closed to debate. Power was restored by Monday."
+    assert clean(text).text == text
