@@ -32,12 +32,12 @@ NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "to
 QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "team", "unit",
                       "battalion", "contingent", "handful", "couple", "lot", "wave", "series", "round", "ton",
                       "tonne", "kg", "kilogram", "shipment", "consignment", "batch", "package", "amount", "worth",
-                      "part", "range", "host", "flurry", "barrage", "volley", "string", "spate"})
+                      "part", "range", "host", "flurry", "barrage", "volley", "string", "spate", "mission"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "along", "off", "on", "to"})
-LOCATION_TARGET_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+LOCATION_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 # events that, with no one named, are aimed at the actor's own state: protests, strikes, curfews, arrests,
 # and threats of such administrative measures
 DOMESTIC_ROOTS = frozenset({"14", "17"})
@@ -289,7 +289,8 @@ class EventFinder:
     def _complement(self, token: Token, frame: str, matches) -> Token | None:
         """The complement of a frame word: a clause ("to cooperate", "that X should") or an event noun."""
         for c in token.children:
-            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if (c.dep_ in ("xcomp", "ccomp") or infinitive) and c.pos_ in ("VERB", "AUX"):  # "vowed to fight"
                 if c.i not in matches:
                     # "agreed to start negotiations", "threatened to institute a curfew": the event is the noun
                     noun = next((g for g in c.children if g.dep_ == "dobj" and g.i in matches), None)
