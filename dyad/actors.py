@@ -271,13 +271,20 @@ class ActorFinder:
                 owners = {c.i for c in token.children if c.dep_ == "poss"}
                 countries = [m for m in countries if not any(m.start <= i < m.end or m.head == i for i in owners)]
             if countries:
-                m = countries[0]
                 # what a government, a person or a group owns is theirs ("Kyiv's proposal", "Hezbollah
                 # positions"); what a people owns is only the country's ("a Turkish fishing ship")
-                keep = m.how in ("capital", "seat", "org", "person", "surname", "title", "pronoun") and m.kind != "demonym"
-                how = "pronoun-owner" if m.how == "pronoun" else "modifier"  # "its demand" is the speaker's own
-                return [Actor(min(token.i, m.start), token.i + 1, token.i, m.country, m.sector if keep else None,
-                              m.entity if keep else None, how, "thing", fixed=m.fixed if keep else None)]
+                out, seen = [], set()
+                for m in countries:  # "the Turkish and Greek sides": one actor a country
+                    if m.country in seen or (out and m.how == "pronoun"):
+                        continue
+                    seen.add(m.country)
+                    keep = m.how in ("capital", "seat", "org", "person", "surname", "title", "pronoun") and \
+                        m.kind != "demonym"
+                    how = "pronoun-owner" if m.how == "pronoun" else "modifier"  # "its demand" is its own
+                    out.append(Actor(min(token.i, m.start), token.i + 1, token.i, m.country,
+                                     m.sector if keep else None, m.entity if keep else None, how, "thing",
+                                     fixed=m.fixed if keep else None))
+                return out
         return []
 
     def _modifiers(self, token: Token, base, memory, depth) -> list[Actor]:

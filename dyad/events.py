@@ -41,7 +41,7 @@ LOCATION_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20
 # events that, with no one named, are aimed at the actor's own state: protests, strikes, curfews, arrests,
 # and threats of such administrative measures
 DOMESTIC_ROOTS = frozenset({"14", "17"})
-DOMESTIC_CODES = frozenset({"132", "133", "137"})
+DOMESTIC_CODES = frozenset({"132", "133", "137", "034", "035", "081", "082", "083"})
 # a trigger under one of these is background to the sentence's main event ("..., killing eight",
 # "the group that seized Mosul", "during a visit to Beirut")
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "amod", "csubj", "npadvmod"})
@@ -222,7 +222,7 @@ class EventFinder:
             modality = spec["modality"]
             events.extend(self._emit(doc, sent, token, trigger, code, sources, targets,
                                      f"frame:{frame}" + (f"+{inner.pattern.origin}" if inner else ""),
-                                     modality_hint=modality))
+                                     modality_hint=modality, base_code=inner_code))
         # statements with an obligation: "X said Y must do Z" is a demand on Y
         for token in sent:
             if token.lemma_.lower() not in self.frames.speech or token.i in absorbed:
@@ -399,7 +399,7 @@ class EventFinder:
                 # the owner: "the computers of South Korean army officers"; an event noun's
                 # target, then its agent: "responsibility for an attack on Israel"
                 event_noun = (t.lemma_.lower(), True) in self.lexicon.triggers
-                preps = ("on", "against", "of", "by") if event_noun else ("of", "by")
+                preps = ("on", "against", "of", "by") if event_noun else ("of", "by", "for")  # "a camp for refugees"
                 for c in sorted(t.children, key=lambda c: preps.index(c.lower_) if c.lower_ in preps else 9):
                     if c.dep_ == "prep" and c.lower_ in preps:
                         for g in c.children:
@@ -635,9 +635,11 @@ class EventFinder:
             modality = "reported"
         return negated, modality, reported_by
 
-    def _emit(self, doc, sent, token, trigger, code, sources, targets, rule, modality_hint=None) -> list[RawEvent]:
+    def _emit(self, doc, sent, token, trigger, code, sources, targets, rule, modality_hint=None,
+              base_code: str | None = None) -> list[RawEvent]:
         if not sources and not targets:
             return []
+        base_code = base_code or code  # what happens, before intent/threat framing recodes it
         negated, modality, reported_by = self._flags(doc, token, modality_hint if modality_hint != "asserted" else None)
         if modality == "hypothetical" and reported_by is not None and sources and \
                 {a.code for a in sources} <= {reported_by.code} and code[:2] not in ("03", "13"):
@@ -659,11 +661,12 @@ class EventFinder:
             targets = self._condition_party(doc, token)
             if targets:
                 rule += "+condition-target"
-        if not targets and code[:2] in LOCATION_TARGET_ROOTS:
+        if not targets and base_code[:2] in LOCATION_TARGET_ROOTS:
             targets = self._location_target(doc, token)
             if targets:
                 rule += "+location-target"
-        if not targets and sources and (code[:2] in DOMESTIC_ROOTS or code[:3] in DOMESTIC_CODES):
+        if not targets and sources and (base_code[:2] in DOMESTIC_ROOTS or base_code[:3] in DOMESTIC_CODES
+                                        or code[:3] in DOMESTIC_CODES):
             # a protest, strike, curfew or arrest with no one named is aimed at the actors' own state
             targets = [replace(a, start=a.start, sector=None, fixed=None, entity=None, how="domestic", kind="country")
                        for a in _distinct(sources)[:1] if a.country and len(a.country) == 3

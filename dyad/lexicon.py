@@ -42,11 +42,12 @@ class Person:
 
     def role_at(self, when: date | None) -> Role:
         """The role held on `when`; without a date, the role held longest."""
-        if when is None:
+        if when is None:  # no date: the office held longest (a person is news for an office, not retirement)
             def length(r: Role) -> int:
                 start = r.start or date(1900, 1, 1)
                 return ((r.end or date(2026, 1, 1)) - start).days
-            return max(self.roles, key=length)
+            offices = [r for r in self.roles if r.code[3:6] != "ELI"] or list(self.roles)
+            return max(offices, key=length)
         for role in self.roles:
             if (role.start is None or role.start <= when) and (role.end is None or when < role.end):
                 return role
