@@ -343,8 +343,8 @@ class _Memory:
 
     def remember(self, actors: list[Actor], token: Token) -> None:
         for a in actors:
-            if a.kind != "pronoun" and (a.country or a.kind == "person"):
-                self.recent.append(a)
+            if a.kind != "pronoun" and (a.country or a.kind in ("person", "agent")):
+                self.recent.append(a)  # "the party ... it said": an agent is an antecedent before it is placed
         del self.recent[:-50]
 
     def pronoun(self, token: Token) -> list[Actor]:

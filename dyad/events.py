@@ -679,7 +679,7 @@ class EventFinder:
         if not sources and code[:2] == "17" and any(c.dep_ in ("nsubjpass",) for c in token.children):
             sources = [replace(a, sector="GOV") for a in _located(doc, token)]  # "was arrested in Lebanon"
         if len(_distinct(sources)) >= 2 and targets and all(
-                t.how == "pronoun" and t.country in {s.country for s in sources} for t in targets):
+                t.how in ("pronoun", "pronoun-owner") and t.country in {s.country for s in sources} for t in targets):
             targets = []  # "Czechia and Albania upgraded their ties": each other
         if not targets and len(_distinct(sources)) >= 2:  # A and B met: reciprocal
             srcs = _distinct(sources)
