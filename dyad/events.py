@@ -445,11 +445,16 @@ class EventFinder:
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "from"):
                     for g in c.children:
-                        if g.dep_ == "pobj" and (g.lemma_.lower(), True) in self.lexicon.triggers:
+                        if g.dep_ != "pobj":
+                            continue
+                        if (g.lemma_.lower(), True) in self.lexicon.triggers:
                             found = [a for t in (g, *[k for k in g.children if k.dep_ in ("amod", "compound", "poss")])
-                                     for a in actors_of(doc, t) if a.country]  # "Israeli tank shelling"
-                            if found:
-                                return found
+                                     for a in actors_of(doc, t) if a.country]  # "in an Israeli airstrike"
+                        else:  # "killed in Israeli tank fire": an armed actor's weapon
+                            found = [a for a in actors_of(doc, g) if a.country and (
+                                a.kind == "org" or a.sector in ("MIL", "REB", "COP", "UAF", "SPY"))]
+                        if found:
+                            return found
             return []
         head = verb.head
         if head.i == verb.i:
