@@ -678,9 +678,10 @@ class EventFinder:
                        and a.country not in ("IGO", "NGO", "IMG")]
             if targets:
                 rule += "+domestic-target"
-        if sources and targets and all(t.how in ("pronoun", "pronoun-owner") and t.code in {s.code for s in sources}
-                                       for t in targets) and len(_distinct(sources)) == 1:
-            targets = []  # "Benin opened its borders", "reiterated its demand": its own
+        if sources and targets and len(_distinct(sources)) == 1 and all(
+                (t.how in ("pronoun", "pronoun-owner") or t.entity == sources[0].entity) and t.code == sources[0].code
+                and t.how != "domestic" for t in targets):
+            targets = []  # "Benin opened its borders", "reiterated its demand", "deny entry to the US": its own
         if not sources and code[:2] == "17" and any(c.dep_ in ("nsubjpass",) for c in token.children):
             sources = [replace(a, sector="GOV") for a in _located(doc, token)]  # "was arrested in Lebanon"
         if len(_distinct(sources)) >= 2 and targets and all(
@@ -724,8 +725,8 @@ def _located(doc: Doc, token: Token) -> list[Actor]:
 def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
     """One event per (source, code, target) in a sentence; an event with no target is dropped when
     the same source did the same kind of thing to a named target ("summoned the ambassador to complain")."""
-    def key(a):
-        return (a.code, a.entity) if a is not None else None
+    def key(a):  # events are told apart by their dyad codes, as in GDELT and ICEWS
+        return a.code if a is not None else None
     seen, out = set(), []
     for e in events:
         k = (key(e.source), e.cameo, key(e.target), e.negated)
