@@ -29,6 +29,7 @@ SUBJ = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for")
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "toward", "towards")
+ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "amid", "since", "despite", "at"})
 QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "team", "unit",
                       "battalion", "contingent", "handful", "couple", "lot", "wave", "series", "round", "ton",
                       "tonne", "kg", "kilogram", "shipment", "consignment", "batch", "package", "amount", "worth",
@@ -346,6 +347,13 @@ class EventFinder:
                         found = [a for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
                         if found:
                             return found
+        for c in token.children:  # "calls for common ground with Russia", "called for talks with Iran"
+            if c.dep_ == "prep" and c.lower_ == "for":
+                for n in (g for g in c.children if g.dep_ == "pobj"):
+                    found = [a for k in n.children if k.dep_ == "prep" and k.lower_ in ("with", "between", "from")
+                             for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
+                    if found:
+                        return found
         for c in token.children:  # "asked for Russia's full implementation", "demanded Iran's withdrawal"
             if c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "dobj":
                 nouns = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
@@ -388,11 +396,12 @@ class EventFinder:
                      if a.kind in ("person", "org")]
             if appos and (not found or found[0].kind == "agent"):
                 found = appos  # "his Russian counterpart, Sergey Lavrov": the person named
-            for c in t.children:  # a misparse of "Kerry and Foreign Minister Lavrov" as a compound
-                if c.dep_ == "compound" and any(g.dep_ == "cc" for g in c.children):
+            for c in t.children:  # misparses of "Kerry and Foreign Minister Lavrov", "the US and Russian Federation"
+                if c.dep_ in ("compound", "nmod") and any(g.dep_ == "cc" for g in c.children):
+                    kinds = {a.kind for a in found} & {"person", "country"}  # only between like actors
                     for k in (c, *c.conjuncts):
                         if k.i != t.i and k.i < t.i:
-                            out.extend(a for a in actors_of(doc, k) if a.kind == "person")
+                            out.extend(a for a in actors_of(doc, k) if a.kind in kinds and a.how != "place")
             if not found and t.dep_ == "appos":
                 found = actors_of(doc, t.head)
             if not found and owner and t.pos_ in ("NOUN", "PROPN"):
@@ -564,6 +573,16 @@ class EventFinder:
                     for k in c.children:
                         if k.dep_ == "agent":
                             sources = [a for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
+        if not sources and m.pattern.cameo[:2] == "04":
+            # "after a day of discussions with X, Kerry said": the clause's subject took part in the talks
+            # (only for meetings and visits: "after the shooting" says nothing about who shot)
+            t = noun
+            while t.dep_ in ("pobj", "pcomp") and t.head.dep_ == "prep" and t.head.lower_ in ADJUNCT_PREPS | {"of"}:
+                t = t.head.head
+                if t.pos_ in ("VERB", "AUX"):
+                    if t.head.lower_ != "of":
+                        sources = self._subjects(doc, t)
+                    break
         verb = noun.head
         if noun.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in self.frames.motion:
             sources = sources or self._sources(doc, verb.head)  # "negotiators return to Geneva for talks"
