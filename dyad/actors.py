@@ -106,7 +106,7 @@ class ActorFinder:
         resolved: dict[int, list[Actor]] = {}
         skipped = list(doc.user_data.get("skipped", []))
         refs = doc._.sents or []
-        for n, sent in enumerate(_sentences(doc)):  # in reading order: what was said before is known
+        for n, sent in enumerate(sentence_spans(doc)):  # in reading order: what was said before is known
             while skipped and n < len(refs) and skipped[0][0] < refs[n].index:
                 memory.remember_unparsed(self.lexicon, skipped.pop(0)[1], when)
             self._phrases(doc, sent, when, base, spans, memory)
@@ -430,7 +430,7 @@ class _NoSpan:
         i = -1
 
 
-def _sentences(doc: Doc):
+def sentence_spans(doc: Doc):
     """The article's parsed sentences as Doc spans (one per sentence dyad parsed)."""
     refs = doc._.sents or []
     for n, ref in enumerate(refs):

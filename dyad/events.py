@@ -17,27 +17,20 @@ The component stores plain `RawEvent`s in `doc._.events`; coder.py turns them in
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import Actor, _sentences, actors_of
-from .lexicon import Lexicon, TriggerPattern, read_yaml
+from .actors import Actor, sentence_spans, actors_of
+from .arguments import CONDITIONAL, OBJ_DEPS, SUBJ, Arguments, _located
+from .frames import load_frames
+from .lexicon import Lexicon, TriggerPattern
 
-SUBJ = ("nsubj", "csubj")
-OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
-TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for")
-NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "toward", "towards")
-ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "amid", "since", "despite", "at"})
 QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "team", "unit",
                       "battalion", "contingent", "handful", "couple", "lot", "wave", "series", "round", "ton",
                       "tonne", "kg", "kilogram", "shipment", "consignment", "batch", "package", "amount", "worth",
                       "part", "range", "host", "flurry", "barrage", "volley", "string", "spate", "mission"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
-CONDITIONAL = frozenset({"if", "unless", "whether"})
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "along", "off", "on", "to"})
 LOCATION_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 # events that, with no one named, are aimed at the actor's own state: protests, strikes, curfews, arrests,
 # and threats of such administrative measures
@@ -46,37 +39,6 @@ DOMESTIC_CODES = frozenset({"132", "133", "137", "034", "035", "081", "082", "08
 # a trigger under one of these is background to the sentence's main event ("..., killing eight",
 # "the group that seized Mosul", "during a visit to Beirut")
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "amod", "csubj", "npadvmod"})
-
-
-@dataclass(frozen=True)
-class Frames:
-    frames: dict  # name -> {"words", "target", "modality", "map"}
-    by_word: dict  # lemma -> frame name
-    speech: frozenset
-    obligation: frozenset
-    light: frozenset
-    motion: frozenset
-
-    def recode(self, frame: str, code: str | None) -> str:
-        table = self.frames[frame]["map"]
-        if code:
-            for k in (code, code[:3], code[:2]):
-                if k in table:
-                    return table[k]
-        return table["default"]
-
-
-@lru_cache(maxsize=1)
-def load_frames() -> Frames:
-    raw = read_yaml((resources.files("dyad") / "data" / "frames.yaml").read_text(encoding="utf-8"))
-    names = ("intent", "threaten", "refuse", "appeal", "demand")
-    frames = {n: raw[n] for n in names}
-    by_word = {}
-    for n in names:
-        for w in raw[n]["words"]:
-            by_word.setdefault(w, n)
-    return Frames(frames, by_word, frozenset(raw["speech"]), frozenset(raw["obligation"]), frozenset(raw["light"]),
-                  frozenset(raw["motion"]))
 
 
 @dataclass
@@ -100,7 +62,7 @@ class _Match:
     used: set[int] = field(default_factory=set)  # tokens the pattern consumed (particles, objects)
 
 
-class EventFinder:
+class EventFinder(Arguments):
     """spaCy-style component: `finder(doc)` stores the article's events in `doc._.events`."""
 
     def __init__(self, lexicon: Lexicon):
@@ -109,7 +71,7 @@ class EventFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[RawEvent] = []
-        for sent in _sentences(doc):
+        for sent in sentence_spans(doc):
             events.extend(self._sentence_events(doc, sent))
         doc._.events = events
         return doc
@@ -328,44 +290,6 @@ class EventFinder:
     def _appeal_object(self, token: Token) -> bool:
         return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in token.children)
 
-    def _frame_object(self, doc: Doc, token: Token, comp: Token) -> list[Actor]:
-        """Who is urged or asked: 'urged Russia to', 'called on Iran to', 'demanded that Hamas ...'."""
-        for c in token.children:
-            if c.dep_ in ("dobj", "dative"):
-                found = self._actors(doc, c)
-                if found:
-                    return found
-            if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
-                for g in c.children:
-                    found = self._actors(doc, g) if g.dep_ == "pobj" else []
-                    if found:  # "called on Iran" (not "on Tuesday")
-                        return found
-        for c in token.children:  # "demanded a truce with Moslem forces": the event noun's own target
-            if c.dep_ == "dobj" and (c.lemma_.lower(), True) in self.lexicon.triggers:
-                for k in c.children:
-                    if k.dep_ == "prep" and k.lower_ in ("with", "against", "on", "to"):
-                        found = [a for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
-                        if found:
-                            return found
-        for c in token.children:  # "calls for common ground with Russia", "called for talks with Iran"
-            if c.dep_ == "prep" and c.lower_ == "for":
-                for n in (g for g in c.children if g.dep_ == "pobj"):
-                    found = [a for k in n.children if k.dep_ == "prep" and k.lower_ in ("with", "between", "from")
-                             for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
-                    if found:
-                        return found
-        for c in token.children:  # "asked for Russia's full implementation", "demanded Iran's withdrawal"
-            if c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "dobj":
-                nouns = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
-                for n in nouns:
-                    owner = [a for k in n.children if k.dep_ == "poss" for a in actors_of(doc, k)]
-                    if owner:
-                        return owner
-        if comp is not None and comp.pos_ in ("VERB", "AUX"):
-            subj = self._subjects(doc, comp)
-            if subj:
-                return subj
-        return []
 
     def _obliged(self, verb: Token) -> bool:
         words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -384,248 +308,7 @@ class EventFinder:
         return head.i in absorbed
 
     # -- 3. arguments ----------------------------------------------------------------------
-    def _actors(self, doc: Doc, token: Token, owner: bool = True) -> list[Actor]:
-        """Actors of the phrase at `token`, its conjuncts, and (for a non-actor noun) its owner."""
-        out: list[Actor] = []
-        own = actors_of(doc, token)
-        span = range(own[0].start, own[0].end) if own and own[0].kind == "person" else range(token.i, token.i + 1)
-        conjuncts = [c for i in span for c in doc[i].conjuncts if c.i > token.i and c.i not in span]
-        for t in (token, *conjuncts):  # "Barack Obama and Vladimir Putin", however the name was parsed
-            found = actors_of(doc, t)
-            appos = [a for c in t.children if c.dep_ == "appos" for a in actors_of(doc, c)
-                     if a.kind in ("person", "org")]
-            if appos and (not found or found[0].kind == "agent"):
-                found = appos  # "his Russian counterpart, Sergey Lavrov": the person named
-            for c in t.children:  # misparses of "Kerry and Foreign Minister Lavrov", "the US and Russian Federation"
-                if c.dep_ in ("compound", "nmod") and any(g.dep_ == "cc" for g in c.children):
-                    kinds = {a.kind for a in found} & {"person", "country"}  # only between like actors
-                    for k in (c, *c.conjuncts):
-                        if k.i != t.i and k.i < t.i:
-                            out.extend(a for a in actors_of(doc, k) if a.kind in kinds and a.how != "place")
-            if not found and t.dep_ == "appos":
-                found = actors_of(doc, t.head)
-            if not found and owner and t.pos_ in ("NOUN", "PROPN"):
-                # the owner: "the computers of South Korean army officers"; an event noun's
-                # target, then its agent: "responsibility for an attack on Israel"
-                event_noun = (t.lemma_.lower(), True) in self.lexicon.triggers
-                preps = ("on", "against", "of", "by") if event_noun else ("of", "by", "for")  # "a camp for refugees"
-                for c in sorted(t.children, key=lambda c: preps.index(c.lower_) if c.lower_ in preps else 9):
-                    if c.dep_ == "prep" and c.lower_ in preps:
-                        for g in c.children:
-                            if g.dep_ == "pobj":
-                                found = [a for a in self._actors(doc, g, owner=False) if a.kind != "thing"]
-                    if found:
-                        break
-            if found and found[0].kind == "country":  # "the US, Russia and Switzerland": a list parsed as appositions
-                for c in t.children:
-                    if c.dep_ == "appos":
-                        for a in (c, *c.conjuncts):
-                            extra = actors_of(doc, a)
-                            if extra and extra[0].kind == "country":
-                                found = found + extra
-            if not found:
-                for c in t.children:  # "the chief negotiator, Saeb Erakat"
-                    if c.dep_ == "appos":
-                        found = actors_of(doc, c)
-                        if found:
-                            break
-            out.extend(found)
-        return out
 
-    def _subjects(self, doc: Doc, verb: Token) -> list[Actor]:
-        for c in verb.children:
-            if c.dep_ in SUBJ:
-                return self._actors(doc, c)
-        return []
-
-    def _sources(self, doc: Doc, verb: Token, depth: int = 0) -> list[Actor]:
-        if depth > 4:
-            return []
-        for c in verb.children:
-            if c.dep_ == "agent":  # passive: "was attacked by rebels"
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return self._actors(doc, g)
-        for c in verb.children:
-            if c.dep_ in SUBJ:
-                return self._actors(doc, c)
-        if any(c.dep_ in ("nsubjpass", "csubjpass") for c in verb.children):
-            # "were killed in Israeli tank shelling": the event noun names who did it
-            for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "from"):
-                    for g in c.children:
-                        if g.dep_ != "pobj":
-                            continue
-                        if (g.lemma_.lower(), True) in self.lexicon.triggers:
-                            found = [a for t in (g, *[k for k in g.children if k.dep_ in ("amod", "compound", "poss")])
-                                     for a in actors_of(doc, t) if a.country]  # "in an Israeli airstrike"
-                        else:  # "killed in Israeli tank fire": an armed actor's weapon
-                            found = [a for a in actors_of(doc, g) if a.country and (
-                                a.kind == "org" or a.sector in ("MIL", "REB", "COP", "UAF", "SPY"))]
-                        if found:
-                            return found
-            return []
-        head = verb.head
-        if head.i == verb.i:
-            return []
-        if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)):
-            frame = self.frames.by_word.get(head.lemma_.lower())
-            if frame in ("appeal", "demand"):  # object control: "urged Russia to withdraw"
-                obj = self._frame_object(doc, head, None)
-                if obj:
-                    return obj
-            if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):  # "is willing to"
-                return self._sources(doc, head.head, depth + 1)
-            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-            if raised is not None and not any(c.dep_ == "agent" for c in head.children):
-                return self._actors(doc, raised)  # "Obama is scheduled to attend", "is expected to visit"
-            return self._sources(doc, head, depth + 1)
-        if verb.dep_ == "conj":
-            shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-            if shared is not None:  # "was indicted by the court and will resign": the indicted resigns
-                return self._actors(doc, shared)
-            return self._sources(doc, head, depth + 1)
-        if verb.dep_ in ("acomp", "attr") and verb.pos_ == "ADJ":
-            return self._sources(doc, head, depth + 1)
-        if verb.dep_ == "relcl":
-            return self._actors(doc, head)
-        if verb.dep_ in ("acl",) and verb.tag_ == "VBG":
-            return self._actors(doc, head)
-        if verb.dep_ in ("pcomp", "advcl") and verb.tag_ == "VBG":
-            return self._sources(doc, head.head if head.dep_ == "prep" else head, depth + 1)
-        return []
-
-    def _targets(self, doc: Doc, verb: Token, m: _Match | None) -> list[Actor]:
-        pattern = m.pattern if m else None
-        used = m.used if m else set()
-        if pattern and pattern.target_prep:
-            word = pattern.target_prep
-            holders = [verb, *[doc[u] for u in used]]
-            for h in holders:
-                for c in h.children:
-                    if c.lower_ == word and c.dep_ in ("prep", "prt", "agent", "dative"):
-                        for g in c.children:
-                            if g.dep_ == "pobj":
-                                return self._actors(doc, g)
-            # particle verbs with the object after: "called on Russia" parsed as prt + dobj
-            for c in verb.children:
-                if c.dep_ == "dobj":
-                    return self._actors(doc, c)
-            return []
-        for c in verb.children:
-            if c.dep_ == "nsubjpass":
-                found = self._actors(doc, c)
-                if found:
-                    return found
-        posture = pattern is not None and pattern.cameo[:2] == "15"
-        for c in verb.children:
-            if c.dep_ in ("dobj", "dative") and c.i not in used:
-                found = self._actors(doc, c)
-                if posture:  # "mobilized troops": the troops are the actor's own, not a target
-                    found = [a for a in found if a.country]
-                if found:
-                    return found
-        objects = [doc[u] for u in used if doc[u].dep_ in OBJ_DEPS + ("compound",)]
-        holders = (verb, *objects, *[c for c in verb.children if c.dep_ == "dobj" and c.i not in used])
-        for word in TARGET_PREPS:
-            for h in holders:  # "extradite the suspects to India": the preposition may hang on the object
-                for c in h.children:
-                    if c.dep_ in ("prep", "dative") and c.lower_ == word:
-                        for g in c.children:
-                            if g.dep_ == "pobj":
-                                found = self._actors(doc, g)
-                                if found:
-                                    return found
-        for obj in objects:  # "its demand that Israel ease ...": the one the demand is made on
-            for c in obj.children:
-                if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
-                    found = self._subjects(doc, c)
-                    if found:
-                        return found
-        for obj in objects:  # "rejected an Indian proposal", "expelled two Russian diplomats"
-            found = self._actors(doc, obj)
-            if posture:
-                found = [a for a in found if a.country]
-            if found:
-                return found
-        return []
-
-    def _noun_arguments(self, doc: Doc, noun: Token, m: _Match) -> tuple[list[Actor], list[Actor]]:
-        sources: list[Actor] = []
-        targets: list[Actor] = []
-        for c in noun.children:
-            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and actors_of(doc, c)):
-                sources = sources or self._actors(doc, c, owner=False)
-            elif c.dep_ == "prep" and c.lower_ == "by":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        sources = self._actors(doc, g)
-        word = m.pattern.target_prep
-        for prep in ((word,) if word else NOUN_TARGET_PREPS):
-            for c in noun.children:
-                if c.dep_ == "prep" and c.lower_ == prep:
-                    for g in c.children:
-                        if g.dep_ == "pobj":
-                            targets = targets or self._actors(doc, g, owner=False)
-        if not sources:  # "the demonstration staged by students"
-            for c in noun.children:
-                if c.dep_ == "acl":
-                    for k in c.children:
-                        if k.dep_ == "agent":
-                            sources = [a for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
-        if not sources and m.pattern.cameo[:2] == "04":
-            # "after a day of discussions with X, Kerry said": the clause's subject took part in the talks
-            # (only for meetings and visits: "after the shooting" says nothing about who shot)
-            t = noun
-            while t.dep_ in ("pobj", "pcomp") and t.head.dep_ == "prep" and t.head.lower_ in ADJUNCT_PREPS | {"of"}:
-                t = t.head.head
-                if t.pos_ in ("VERB", "AUX"):
-                    if t.head.lower_ != "of":
-                        sources = self._subjects(doc, t)
-                    break
-        verb = noun.head
-        if noun.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in self.frames.motion:
-            sources = sources or self._sources(doc, verb.head)  # "negotiators return to Geneva for talks"
-        if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.lemma_.lower() in self.frames.light:
-            light = verb.head  # "engaged the peacekeepers in a firefight"
-            sources = sources or self._sources(doc, light)
-            if not targets:
-                for c in light.children:
-                    if c.dep_ == "dobj":
-                        targets = self._actors(doc, c)
-        if noun.dep_ in ("dobj", "nsubjpass", "attr") and verb.pos_ in ("VERB", "AUX") and (
-                verb.lemma_.lower() in self.frames.light or verb.lemma_.lower() in self.frames.by_word):
-            if not sources:
-                sources = self._sources(doc, verb)
-            if not targets:
-                for prep in TARGET_PREPS:
-                    for c in verb.children:
-                        if c.dep_ == "prep" and c.lower_ == prep:
-                            for g in c.children:
-                                if g.dep_ == "pobj":
-                                    targets = targets or self._actors(doc, g)
-        return sources, targets
-
-    def _condition_party(self, doc: Doc, token: Token) -> list[Actor]:
-        """The subject of an if/unless clause under the threat or its complement."""
-        for t in (token, *[c for c in token.children if c.dep_ in ("xcomp", "ccomp")]):
-            for c in t.children:
-                if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONAL for g in c.children):
-                    found = [a for a in self._subjects(doc, c) if a.country]
-                    if found:
-                        return found
-        return []
-
-    def _location_target(self, doc: Doc, token: Token) -> list[Actor]:
-        """For material conflict with no named target, the place it happened stands for the target."""
-        found = _located(doc, token)
-        if not found:
-            for c in token.children:
-                if c.dep_ in ("dobj", "nsubjpass"):
-                    found = _located(doc, c)
-                    if found:
-                        break
-        return found[:1]
 
     # -- 4. flags and output ---------------------------------------------------------------
     def _flags(self, doc: Doc, token: Token, hint: str | None) -> tuple[bool, str, Actor | None]:
@@ -721,24 +404,6 @@ class EventFinder:
         confidence = 0.5 + 0.2 * bool(sources) + 0.2 * bool(targets) - 0.1 * (modality == "hypothetical")
         return [RawEvent(sent, trigger, code, s, t, negated, modality, reported_by, rule, round(confidence, 2))
                 for s, t in pairs]
-
-
-def _located(doc: Doc, token: Token) -> list[Actor]:
-    """Country-level actors of the places the event happened in ("in Kenya's capital", "near Aleppo")."""
-    out = []
-    for c in token.children:
-        if c.dep_ == "prep" and c.lower_ in LOCATIVE:
-            for g in c.children:
-                if g.dep_ != "pobj":
-                    continue
-                found = actors_of(doc, g)
-                if not found:  # "along the border with Ukraine", "off the coast of Taiwan"
-                    found = [a for k in g.children if k.dep_ == "prep" and k.lower_ in ("with", "of")
-                             for p in k.children if p.dep_ == "pobj" for a in actors_of(doc, p)]
-                for a in found:
-                    if a.kind in ("country", "thing") and a.country and len(a.country) == 3:
-                        out.append(replace(a, sector=None, fixed=None, how="location", kind="country"))
-    return out
 
 
 def _dedupe(events: list[RawEvent]) -> list[RawEvent]:

@@ -27,8 +27,8 @@ from dataclasses import asdict, dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import PERSON_PRONOUNS, PLURAL_PRONOUNS, Actor, _sentences, actors_of
-from ..events import load_frames
+from ..actors import PERSON_PRONOUNS, PLURAL_PRONOUNS, Actor, sentence_spans, actors_of
+from ..frames import load_frames
 from ..parse import split_sentences
 
 # the statement verbs of frames.yaml, and verbs that introduce a quote without reporting an event
@@ -88,7 +88,7 @@ class _Article:
         self.sents = split_sentences(text)
         self.refs = {r.index: r for r in (doc._.sents or [])}
         self.spans = {}
-        for span in _sentences(doc):
+        for span in sentence_spans(doc):
             ref = _ref_at(doc, span.start_char)
             if ref is not None:
                 self.spans[ref.index] = span
