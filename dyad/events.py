@@ -35,7 +35,7 @@ LOCATION_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20
 # events that, with no one named, are aimed at the actor's own state: protests, strikes, curfews, arrests,
 # and threats of such administrative measures
 DOMESTIC_ROOTS = frozenset({"14", "17"})
-DOMESTIC_CODES = frozenset({"132", "133", "137", "034", "035", "081", "082", "083"})
+DOMESTIC_CODES = frozenset({"132", "133", "137", "034", "0351", "0352", "081", "082", "083"})
 # a trigger under one of these is background to the sentence's main event ("..., killing eight",
 # "the group that seized Mosul", "during a visit to Beirut")
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "amod", "csubj", "npadvmod"})
@@ -372,8 +372,9 @@ class EventFinder(Arguments):
             targets = self._location_target(doc, token)
             if targets:
                 rule += "+location-target"
-        if not targets and sources and (base_code[:2] in DOMESTIC_ROOTS or base_code[:3] in DOMESTIC_CODES
-                                        or code[:3] in DOMESTIC_CODES):
+        domestic = base_code[:2] in DOMESTIC_ROOTS or base_code[:3] in DOMESTIC_CODES or \
+            code[:3] in DOMESTIC_CODES or code[:4] in DOMESTIC_CODES
+        if not targets and len(_distinct(sources)) == 1 and domestic:
             # a protest, strike, curfew or arrest with no one named is aimed at the actors' own state
             targets = [replace(a, start=a.start, sector=None, fixed=None, entity=None, how="domestic", kind="country")
                        for a in _distinct(sources)[:1] if a.country and len(a.country) == 3
