@@ -199,6 +199,16 @@ class ActorFinder:
                 if actor is not None:
                     base[token.i] = actor
                     spans.append(Span(sent.doc, token.i, token.i + 1, label=actor.code or ""))
+            elif titled and token.dep_ != "compound":  # "Vice-President Moody Awori": a titled name the
+                first = token.i                          # entity recogniser missed
+                while first - 1 >= sent.start and sent.doc[first - 1].pos_ == "PROPN" and \
+                        sent.doc[first - 1].dep_ == "compound" and (first - 1) not in base:
+                    first -= 1
+                name = sent.doc[first:token.i + 1]
+                actor = Actor(first, token.i + 1, token.i, None, None, name.text, "name", "person")
+                for t in name:
+                    base[t.i] = actor
+                spans.append(Span(sent.doc, first, token.i + 1, label=""))
         for token in sent:  # a surname alone, which the entity recogniser may miss
             known = memory.surnames.get(token.text) if token.pos_ == "PROPN" else None
             if known is not None and token.i not in base:

@@ -103,8 +103,9 @@ class EventFinder(Arguments):
         used: set[int] = set()
         objects = []
         for word in pattern.objects:
-            obj = next((c for c in token.children if c.dep_ in OBJ_DEPS + ("dobj", "pobj", "npadvmod", "compound")
-                        and c.lemma_.lower() == word and c.i not in used), None)
+            obj = next((k for c in token.children if c.dep_ in OBJ_DEPS + ("dobj", "pobj", "npadvmod", "compound")
+                        for k in (c, *c.conjuncts)  # "launched artillery, mortar and rocket fire"
+                        if k.lemma_.lower() == word and k.i not in used), None)
             if obj is None:  # an object further down: "launched an air strike", "thousands of troops"
                 obj = next((g for c in token.children if c.dep_ in OBJ_DEPS for g in c.children
                             if g.dep_ == "compound" and g.lemma_.lower() == word), None) or next(
