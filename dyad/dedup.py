@@ -3,7 +3,7 @@
 Each coded article gets a `Signature`: two MinHash sketches (datasketch), one over the word
 5-shingles of its cleaned text, one over the set of names and numbers it mentions. Wire copies
 and light edits share most 5-shingles. A spinner that swaps every few words for a synonym
-("common ground with Russia" -> "frequent ground with Russian Federation") destroys most
+("talks ended without a deal" -> "discussions concluded lacking an accord") destroys most
 5-shingles but keeps the people, places and figures, so the second sketch still matches.
 
 Two articles are near-duplicates when (see `similar`)

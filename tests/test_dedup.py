@@ -27,8 +27,8 @@ SYNDICATED = ("Share this article\nAdvertisement\n" + BASE.split("\n", 2)[2]
 SPUN = """Trump and Putin convene in Helsinki
 
 HELSINKI - U.S. leader Donald Trump and Russian head of state Vladimir Putin conferred for over
-two hours in Helsinki on Monday, their initial official summit, and stated they had located
-frequent ground with Russian Federation on Syria and on atomic weapons control. Trump informed
+two hours in Helsinki on Monday, their initial official summit, and stated they had discovered
+shared territory with the Russian side on Syria and on atomic weapons control. Trump informed
 journalists at the Finnish Presidential Palace that ties among Washington and Moscow had at no time
 been poorer but had shifted roughly four hours earlier. Putin stated the pair of leaders had consented
 to carry on discussions among their national safety councils and that Russia was prepared to
