@@ -25,7 +25,10 @@ TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into"
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "toward", "towards")
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "amid", "since", "despite", "at"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "along", "off", "on", "to"})
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "along", "off"})
+# places named by their relation to a country: "the border with Ukraine", "the coast of Taiwan"
+PLACE_NOUNS = frozenset({"border", "frontier", "coast", "shore", "island", "outskirts", "front", "frontline",
+                         "line", "edge", "side", "waters", "territory", "region", "area", "province"})
 
 
 class Arguments:
@@ -191,6 +194,8 @@ class Arguments:
                 for c in h.children:
                     if c.lower_ == word and c.dep_ in ("prep", "prt", "agent", "dative"):
                         for g in c.children:
+                            if g.dep_ == "pobj" and g.pos_ == "VERB":
+                                return self._subjects(doc, g)  # "asylum to five officers holed up in ..."
                             if g.dep_ == "pobj":
                                 return self._actors(doc, g)
             # particle verbs with the object after: "called on Russia" parsed as prt + dobj
@@ -318,12 +323,12 @@ def _located(doc: Doc, token: Token) -> list[Actor]:
     """Country-level actors of the places the event happened in ("in Kenya's capital", "near Aleppo")."""
     out = []
     for c in token.children:
-        if c.dep_ == "prep" and c.lower_ in LOCATIVE:
+        if c.dep_ == "prep" and (c.lower_ in LOCATIVE or c.lower_ == "on"):
             for g in c.children:
-                if g.dep_ != "pobj":
-                    continue
+                if g.dep_ != "pobj" or (c.lower_ == "on" and g.lemma_.lower() not in PLACE_NOUNS):
+                    continue  # "on" places only along a line: "on the border", not "on the use of"
                 found = actors_of(doc, g)
-                if not found:  # "along the border with Ukraine", "off the coast of Taiwan"
+                if not found and g.lemma_.lower() in PLACE_NOUNS:  # "along the border with Ukraine"
                     found = [a for k in g.children if k.dep_ == "prep" and k.lower_ in ("with", "of")
                              for p in k.children if p.dep_ == "pobj" for a in actors_of(doc, p)]
                 for a in found:
