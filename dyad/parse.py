@@ -41,15 +41,54 @@ class SentenceRef:
 
 
 def load_model(name: str | None = None) -> Language:
-    """Load the English spaCy pipeline (installed packages only: nothing is downloaded)."""
+    """Load the English spaCy pipeline (installed packages only: nothing is downloaded), its
+    rule lemmatizer behind a cache (`CachedLemmatizer`)."""
     import spacy
 
     for candidate in ([name] if name else MODEL_NAMES):
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        if "lemmatizer" in nlp.pipe_names:
+            rules = nlp.get_pipe("lemmatizer")
+            nlp.replace_pipe("lemmatizer", "dyad_cached_lemmatizer")  # the component keeps its name
+            nlp.get_pipe("lemmatizer").rules = rules
+        return nlp
     raise misuse(E004)
+
+
+class CachedLemmatizer:
+    """The model's own rule lemmatizer, asked once per (word, part of speech, morphology).
+
+    Same lemmas as the original (lemmas the attribute ruler already set are kept), without its
+    per-token overhead: news repeats its words, so most tokens are a dictionary hit.
+    """
+
+    MAX_ENTRIES = 500_000
+
+    def __init__(self):
+        self.rules = None
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        cache, strings = self.cache, doc.vocab.strings
+        for token in doc:
+            if token.lemma != 0:
+                continue
+            key = (token.orth, token.pos, token.morph.key)
+            lemma = cache.get(key)
+            if lemma is None:
+                lemma = strings.add(self.rules.lemmatize(token)[0])
+                if len(cache) < self.MAX_ENTRIES:
+                    cache[key] = lemma
+            token.lemma = lemma
+        return doc
+
+
+@Language.factory("dyad_cached_lemmatizer")
+def _cached_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
+    return CachedLemmatizer()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

