@@ -440,14 +440,19 @@ class _NoSpan:
         i = -1
 
 
-def sentence_spans(doc: Doc):
-    """The article's parsed sentences as Doc spans (one per sentence dyad parsed)."""
-    refs = doc._.sents or []
-    for n, ref in enumerate(refs):
-        end = refs[n + 1].doc_start if n + 1 < len(refs) else len(doc.text)
-        span = doc.char_span(ref.doc_start, end, alignment_mode="expand")
-        if span is not None and len(span):
-            yield span
+def sentence_spans(doc: Doc) -> list[Span]:
+    """The article's parsed sentences as Doc spans (one per sentence dyad parsed), computed once."""
+    cached = doc.user_data.get("sentence_spans")
+    if cached is None:
+        refs = doc._.sents or []
+        cached = []
+        for n, ref in enumerate(refs):
+            end = refs[n + 1].doc_start if n + 1 < len(refs) else len(doc.text)
+            span = doc.char_span(ref.doc_start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                cached.append(span)
+        doc.user_data["sentence_spans"] = cached
+    return cached
 
 
 def actors_of(doc: Doc, token: Token) -> list[Actor]:
