@@ -114,6 +114,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="code only the first N articles")
     ap.add_argument("--topic", default=None, help="one BBC topic folder (business, entertainment, politics, sport, tech)")
+    ap.add_argument("--repeat", type=int, default=3, help="alternating runs of each side; medians are reported")
     ap.add_argument("--ingest", action="store_true", help="also time `dyad ingest` (1 and 2 workers; 1x, 2x, 4x corpus)")
     args = ap.parse_args()
     if not CORPUS.exists():
@@ -121,10 +122,15 @@ def main() -> int:
         return 2
     texts = load_articles(args.limit, args.topic)
     words = sum(len(t.split()) for t in texts)
-    base_s, base_mb = run(_baseline, texts)
-    dyad_s, dyad_mb, events, rejected, sentences, parsed = run(_dyad, texts)
+    # the two sides alternate, and each reports its median time: the machine's load drifts
+    base_runs, dyad_runs = [], []
+    for _ in range(args.repeat):
+        base_runs.append(run(_baseline, texts))
+        dyad_runs.append(run(_dyad, texts))
+    base_s, base_mb = sorted(base_runs)[len(base_runs) // 2]
+    dyad_s, dyad_mb, events, rejected, sentences, parsed = sorted(dyad_runs)[len(dyad_runs) // 2]
     n = len(texts)
-    print(f"articles: {n} ({words} words; exact duplicates removed)")
+    print(f"articles: {n} ({words} words; exact duplicates removed); median of {args.repeat} alternating runs")
     print(f"{'':28} {'seconds':>9} {'articles/s':>11} {'words/s':>10} {'peak MB':>8}")
     print(f"{'baseline (spaCy, every sent)':28} {base_s:9.1f} {n / base_s:11.1f} {words / base_s:10.0f} {base_mb:8.0f}")
     print(f"{'dyad code':28} {dyad_s:9.1f} {n / dyad_s:11.1f} {words / dyad_s:10.0f} {dyad_mb:8.0f}")
