@@ -420,9 +420,9 @@ def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
             continue
         seen.add(k)
         out.append(e)
-    targeted = {(key(e.source), e.cameo[:2]) for e in out if e.target is not None}
+    targeted = {(key(e.source), e.cameo) for e in out if e.target is not None}
     return [e for e in out if e.target is not None or e.source is None
-            or (key(e.source), e.cameo[:2]) not in targeted]
+            or (key(e.source), e.cameo) not in targeted]
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
