@@ -141,7 +141,7 @@ def main() -> int:
         import tempfile
 
         with tempfile.TemporaryDirectory() as tmp:
-            print(f"\n`dyad ingest` end to end (read JSON Lines, code, store, cluster) into a fresh DuckDB file:")
+            print("\n`dyad ingest` end to end (read JSON Lines, code, store, cluster) into a fresh DuckDB file:")
             print(f"{'':28} {'seconds':>9} {'articles/s':>11} {'vs baseline':>12} {'parent MB':>10} {'worker MB':>10}")
             for copies, workers in ((1, 1), (1, 2), (2, 2), (4, 2)):
                 path = Path(tmp) / f"bbc-{copies}.jsonl"

@@ -128,6 +128,16 @@ class EventFinder(Arguments):
 
     # -- the sentence ----------------------------------------------------------------------
     def _sentence_events(self, doc: Doc, sent: Span) -> list[RawEvent]:
+        matches = self._triggers(sent)
+        absorbed: set[int] = set()  # triggers already read as part of a frame
+        events = self._frame_events(doc, sent, matches, absorbed)
+        events += self._obligation_events(doc, sent, matches, absorbed)
+        events += self._plain_events(doc, sent, matches, absorbed)
+        main = [e for e in events if not self._subordinate(doc[e.trigger[0]])] or events
+        return _dedupe(main)
+
+    def _triggers(self, sent: Span) -> dict[int, _Match]:
+        """Verb triggers first; an event noun a verb pattern consumed ("hold talks") is not a trigger."""
         matches: dict[int, _Match] = {}
         consumed: set[int] = set()
         for token in sent:
@@ -141,9 +151,11 @@ class EventFinder(Arguments):
                 m = self._match(token)
                 if m:
                     matches[token.i] = m
+        return matches
+
+    def _frame_events(self, doc: Doc, sent: Span, matches, absorbed: set[int]) -> list[RawEvent]:
+        """Frames come first: they absorb the trigger in their complement."""
         events: list[RawEvent] = []
-        absorbed: set[int] = set()
-        # frames first: they absorb the trigger in their complement
         for token in sent:
             frame = self._frame_of(token)
             if frame is None or token.i in absorbed:
@@ -183,11 +195,14 @@ class EventFinder(Arguments):
             else:  # "threatened to deliver blows to the US": the complement's own target
                 targets = (self._targets(doc, comp, None) if comp.pos_ in ("VERB", "AUX") else []) or \
                     self._targets(doc, token, matches.get(token.i))
-            modality = spec["modality"]
             events.extend(self._emit(doc, sent, token, trigger, code, sources, targets,
                                      f"frame:{frame}" + (f"+{inner.pattern.origin}" if inner else ""),
-                                     modality_hint=modality, base_code=inner_code))
-        # statements with an obligation: "X said Y must do Z" is a demand on Y
+                                     modality_hint=spec["modality"], base_code=inner_code))
+        return events
+
+    def _obligation_events(self, doc: Doc, sent: Span, matches, absorbed: set[int]) -> list[RawEvent]:
+        """Statements with an obligation: "X said Y must do Z" is a demand on Y."""
+        events: list[RawEvent] = []
         for token in sent:
             if token.lemma_.lower() not in self.frames.speech or token.i in absorbed:
                 continue
@@ -201,6 +216,11 @@ class EventFinder(Arguments):
                     absorbed.add(comp.i)
                     events.extend(self._emit(doc, sent, token, [token.i, comp.i], code, self._sources(doc, token),
                                              targets, "frame:obligation", modality_hint="asserted"))
+        return events
+
+    def _plain_events(self, doc: Doc, sent: Span, matches, absorbed: set[int]) -> list[RawEvent]:
+        """Every trigger no frame absorbed, with its own arguments."""
+        events: list[RawEvent] = []
         for i, m in matches.items():
             if i in absorbed:
                 continue
@@ -218,12 +238,9 @@ class EventFinder(Arguments):
                             targets = self._targets(doc, c, matches[c.i])
                             if targets:
                                 break
-            trigger = sorted({token.i} | {u for u in m.used if doc[u].dep_ in ("prt", "prep", "agent", "dative")
-                                         or u in m.used})
-            events.extend(self._emit(doc, sent, token, trigger, m.pattern.cameo, sources, targets,
+            events.extend(self._emit(doc, sent, token, sorted({token.i} | m.used), m.pattern.cameo, sources, targets,
                                      f"{'noun' if m.pattern.noun else 'verb'}:{m.pattern.origin}"))
-        main = [e for e in events if not self._subordinate(doc[e.trigger[0]])] or events
-        return _dedupe(main)
+        return events
 
     def _subordinate(self, token: Token) -> bool:
         """Is this trigger background (a relative clause, a participle adjunct, a noun in an adjunct)?"""
