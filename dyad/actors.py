@@ -108,7 +108,9 @@ class ActorFinder:
         refs = doc._.sents or []
         for n, sent in enumerate(sentence_spans(doc)):  # in reading order: what was said before is known
             while skipped and n < len(refs) and skipped[0][0] < refs[n].index:
-                memory.remember_unparsed(self.lexicon, skipped.pop(0)[1], when)
+                memory.sentence, text = skipped.pop(0)
+                memory.remember_unparsed(self.lexicon, text, when)
+            memory.sentence = refs[n].index if n < len(refs) else memory.sentence
             self._phrases(doc, sent, when, base, spans, memory)
             self._agents(sent, base, spans)
             self._names(sent, base, spans, memory)
@@ -327,17 +329,30 @@ class ActorFinder:
 class _Memory:
     """What the article has mentioned so far, for surnames and pronouns."""
 
+    WINDOW = 2  # a pronoun looks back this many sentences at most: "he" is not someone from ten sentences ago
+
     def __init__(self):
         self.surnames: dict[str, Actor] = {}
         self.recent: list[Actor] = []
+        self.when: dict[int, int] = {}  # id(actor in recent) -> the article sentence it was mentioned in
+        self.sentence = 0
         self.pairs: list[tuple[Actor, Actor]] = []  # coordinated countries ("Armenia and Azerbaijan")
+
+    def _add(self, actor: Actor) -> None:
+        self.recent.append(actor)
+        self.when[id(actor)] = self.sentence
+        if len(self.recent) > 50:
+            self.when.pop(id(self.recent.pop(0)), None)
+
+    def _near(self, actor: Actor) -> bool:
+        return self.sentence - self.when.get(id(actor), self.sentence) <= self.WINDOW
 
     def remember_unparsed(self, lexicon: Lexicon, text: str, when: date | None) -> None:
         """Names in a sentence that was not parsed: they can still be what a later "he" means."""
         for _a, _b, entry in lexicon.find_phrases(text):
             if entry.kind in ("person", "country", "org"):
                 actor = _entry_actor(entry, _NoSpan, when)
-                self.recent.append(actor)
+                self._add(actor)
                 if entry.kind == "person":
                     self.surnames[text[_a:_b].split()[-1]] = actor
 
@@ -354,8 +369,7 @@ class _Memory:
     def remember(self, actors: list[Actor], token: Token) -> None:
         for a in actors:
             if a.kind != "pronoun" and (a.country or a.kind in ("person", "agent")):
-                self.recent.append(a)  # "the party ... it said": an agent is an antecedent before it is placed
-        del self.recent[:-50]
+                self._add(a)  # "the party ... it said": an agent is an antecedent before it is placed
 
     def pronoun(self, token: Token) -> list[Actor]:
         word = token.lower_
@@ -366,6 +380,7 @@ class _Memory:
             clause_subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
             clause_subjects |= {k.i for i in list(clause_subjects) for k in token.doc[i].subtree}
         candidates = [a for a in reversed(self.recent) if a.head < token.i and a.head not in clause_subjects
+                      and self._near(a)
                       and a.how != "place"]  # a place is where things happen, not who "it" is
         if token.dep_ == "poss":  # "Pakistan urged its citizens": a possessive prefers its clause's subject
             verb = token.head

@@ -104,3 +104,10 @@ def test_actors_agent_with_organisation(coder):
 def test_actors_recorded_in_doc_spans(coder):
     _, doc = _actors(coder, "Moscow refused.")
     assert [(s.text, s.label_) for s in doc.spans["actors"]] == [("Moscow", "RUSGOV")]
+
+
+def test_actors_pronoun_does_not_reach_far_back(coder):
+    text = ("Vladimir Putin spoke on Monday. The weather was cold. Markets were calm. Trains ran late. "
+            "He later met the German chancellor.")
+    found, _ = _actors(coder, text, date(2015, 1, 1))
+    assert "He" not in found
