@@ -120,8 +120,8 @@ class ActorFinder:
                     if actors:
                         resolved[token.i] = actors
                         memory.remember(actors, token)
+                        memory.remember_pair(token, resolved)
             _place_by_context(sent, resolved)
-            memory.remember_pairs(sent, resolved)
         doc.spans["actors"] = spans
         doc.user_data["actors"] = resolved
         return doc
@@ -356,15 +356,15 @@ class _Memory:
                 if entry.kind == "person":
                     self.surnames[text[_a:_b].split()[-1]] = actor
 
-    def remember_pairs(self, sent, resolved: dict[int, list[Actor]]) -> None:
-        for token in sent:
-            mine = [a for a in resolved.get(token.i, []) if a.country and len(a.country) == 3 and a.kind != "pronoun"]
-            for conj in token.children:
-                if conj.dep_ != "conj" or not mine:
-                    continue
-                other = [a for a in resolved.get(conj.i, []) if a.country and a.country != mine[0].country]
-                if other and other[0].country not in ("IGO", "NGO", "IMG") and mine[0].how != "place":
-                    self.pairs.append((mine[0], other[0]))
+    def remember_pair(self, token: Token, resolved: dict[int, list[Actor]]) -> None:
+        """A conjunct just resolved ("... and Vladimir Putin") makes a pair with its head, at once, so
+        "their" later in the same sentence means the two."""
+        if token.dep_ != "conj":
+            return
+        mine = [a for a in resolved.get(token.head.i, []) if a.country and len(a.country) == 3 and a.kind != "pronoun"]
+        other = [a for a in resolved.get(token.i, []) if mine and a.country and a.country != mine[0].country]
+        if other and other[0].country not in ("IGO", "NGO", "IMG") and mine[0].how != "place":
+            self.pairs.append((mine[0], other[0]))
 
     def remember(self, actors: list[Actor], token: Token) -> None:
         for a in actors:

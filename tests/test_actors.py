@@ -111,3 +111,8 @@ def test_actors_pronoun_does_not_reach_far_back(coder):
             "He later met the German chancellor.")
     found, _ = _actors(coder, text, date(2015, 1, 1))
     assert "He" not in found
+
+
+def test_actors_their_in_the_same_sentence_is_the_coordinated_pair(coder):
+    found, _ = _actors(coder, "Donald Trump and Vladimir Putin sat down for their first summit.", date(2018, 7, 16))
+    assert sorted(found["their"]) == ["RUSGOV", "USAGOV"]
