@@ -99,11 +99,21 @@ class Coder:
             if isinstance(head, Rejection):
                 yield head
 
-    def _code_doc(self, article: Article, ct: CleanText, doc, n_sent: int) -> Coded:
-        doc._.published = article.published
-        doc._.article_id = article.id
+    def annotate(self, text: str, published: date | None = None):
+        """The annotated article Doc of one text, to look inside: actor mentions in
+        `doc.spans["actors"]`, resolved actors via `dyad.actors.actors_of`, events in `doc._.events`."""
+        ((_, doc, _),) = parse_many(self.nlp, [(0, clean(text).text)], self.lexicon)
+        return self._annotate(doc, published, None)
+
+    def _annotate(self, doc, published: date | None, article_id: str | None):
+        doc._.published = published
+        doc._.article_id = article_id
         self.actors(doc)
         self.events(doc)
+        return doc
+
+    def _code_doc(self, article: Article, ct: CleanText, doc, n_sent: int) -> Coded:
+        self._annotate(doc, article.published, article.id)
         refs = doc._.sents
         records = [self._record(article, ct, doc, refs, ev, k) for k, ev in enumerate(doc._.events)]
         quotes = [self._quote(article, ct, q, records) for q in find_quotes(ct.text, doc)]

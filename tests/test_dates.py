@@ -13,22 +13,9 @@ SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
 TUESDAY = date(2015, 12, 15)
 
 
-@pytest.fixture(scope="module")
-def coder():
-    import dyad
-
-    return dyad.load()
-
-
 def event_date(coder, text: str, lemma: str, published: date | None = TUESDAY):
     """The date of the first event whose trigger words include `lemma`."""
-    from dyad.clean import clean
-    from dyad.parse import parse_many
-
-    ((_, doc, _n),) = list(parse_many(coder.nlp, [(0, clean(text).text)], coder.lexicon))
-    doc._.published = published
-    coder.actors(doc)
-    coder.events(doc)
+    doc = coder.annotate(text, published)
     for ev in doc._.events:
         tokens = [doc[i] for i in ev.trigger]
         if any(t.lemma_.lower() == lemma or t.lower_ == lemma for t in tokens):

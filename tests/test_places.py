@@ -8,20 +8,8 @@ from dyad.enrich.places import find_place, gazetteer
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def coder():
-    import dyad
-
-    return dyad.load()
-
-
 def event_place(coder, text: str, lemma: str):
-    from dyad.clean import clean
-    from dyad.parse import parse_many
-
-    ((_, doc, _n),) = list(parse_many(coder.nlp, [(0, clean(text).text)], coder.lexicon))
-    coder.actors(doc)
-    coder.events(doc)
+    doc = coder.annotate(text)
     for ev in doc._.events:
         tokens = [doc[i] for i in ev.trigger]
         if any(t.lemma_.lower() == lemma or t.lower_ == lemma for t in tokens):

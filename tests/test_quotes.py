@@ -10,24 +10,13 @@ from dyad.enrich.quotes import _direct_spans, find_quotes
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
 
 
-@pytest.fixture(scope="module")
-def coder():
-    import dyad
-
-    return dyad.load()
-
-
 def quotes_of(coder, text: str):
     from datetime import date
 
     from dyad.clean import clean
-    from dyad.parse import parse_many
 
     clean_text = clean(text).text
-    ((_, doc, _n),) = list(parse_many(coder.nlp, [(0, clean_text)], coder.lexicon))
-    doc._.published = date(2015, 12, 15)
-    coder.actors(doc)
-    coder.events(doc)
+    doc = coder.annotate(text, date(2015, 12, 15))
     quotes = find_quotes(clean_text, doc)
     for q in quotes:
         if q.kind == "direct" and "\n" not in q.text:

@@ -344,7 +344,7 @@ def _name_speaker(art: _Article, who: str, start: int, end: int, last) -> _Speak
     name = who[4:] if who.lower().startswith("the ") else who
     surname = name.split()[-1]
     best = None
-    for token_i, actors in sorted(art.doc.user_data.get("actors", {}).items()):
+    for _, actors in sorted(art.doc.user_data.get("actors", {}).items()):
         for actor in actors:
             mention = art.doc[actor.start:actor.end].text
             if actor.how != "pronoun" and (mention == name or mention.split()[-1] == surname) \
