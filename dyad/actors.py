@@ -247,6 +247,8 @@ class ActorFinder:
             else:
                 return []
             return [own]
+        if own is not None and own.kind == "person" and own.how == "person":
+            return [self._titled(own, token, mods)]
         if own is not None and own.kind in ("person", "org"):
             return [own]
         if own is not None and own.kind == "agent":
@@ -298,6 +300,26 @@ class ActorFinder:
                                      fixed=m.fixed if keep else None))
                 return out
         return []
+
+    def _titled(self, own: Actor, token: Token, mods: list[Actor]) -> Actor:
+        """A known person as the text titles them: "former president Carlos Menem" is a former
+        office-holder; with no date, "Prime Minister Iyad Allawi" is the role with that title,
+        not the one held longest."""
+        doc = token.doc
+        person = next((p for p in self.lexicon.surnames.get(doc[own.end - 1].text, ()) if p.name == own.entity), None)
+        if person is None:
+            return own
+        before = {t.lower_ for t in doc[token.left_edge.i:own.start]}
+        if before & {"former", "ex", "late"}:
+            return replace(own, country=person.roles[-1].code[:3], sector="ELI")
+        if doc._.published is not None:
+            return own
+        titles = [doc[m.start:m.end].text.lower() for m in mods if m.kind == "agent" and m.end <= own.start]
+        fits = [r for r in person.roles if r.title and r.code[3:6] != "ELI" and any(t in r.title.lower() for t in titles)]
+        if not fits:
+            return own
+        code = max(fits, key=lambda r: ((r.end or date(2026, 1, 1)) - (r.start or date(1900, 1, 1))).days).code
+        return replace(own, country=code[:3], sector=code[3:] or None)
 
     def _modifiers(self, token: Token, base, memory, depth) -> list[Actor]:
         out: list[Actor] = []

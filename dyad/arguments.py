@@ -97,7 +97,8 @@ class Arguments:
                 # the owner: "the computers of South Korean army officers"; an event noun's
                 # target, then its agent: "responsibility for an attack on Israel"
                 event_noun = (t.lemma_.lower(), True) in self.lexicon.triggers
-                preps = ("on", "against", "of", "by") if event_noun else ("of", "by", "for")  # "a camp for refugees"
+                # "a camp for refugees", "demands from UNITA", "a war against Iraq"
+                preps = ("on", "against", "of", "by") if event_noun else ("against", "of", "by", "for", "from")
                 for c in sorted(t.children, key=lambda c: preps.index(c.lower_) if c.lower_ in preps else 9):
                     if c.dep_ == "prep" and c.lower_ in preps:
                         for g in c.children:

@@ -29,6 +29,8 @@ QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "numbe
                       "battalion", "contingent", "handful", "couple", "lot", "wave", "series", "round", "ton",
                       "tonne", "kg", "kilogram", "shipment", "consignment", "batch", "package", "amount", "worth",
                       "part", "range", "host", "flurry", "barrage", "volley", "string", "spate", "mission"})
+# verbs of beginning, going on and ending: "resume shelling" is the shelling
+ASPECTUAL = frozenset({"begin", "start", "resume", "continue", "keep", "step"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 LOCATION_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
@@ -86,6 +88,8 @@ class EventFinder(Arguments):
         if not noun and any(c.dep_ == "det" for c in token.children):
             return None  # "evacuated the wounded": a participle used as a noun
         lemma = token.lemma_.lower()
+        if lemma[2:3] == "-" and lemma[:2] in ("re", "co") or lemma[3:4] == "-" and lemma[:3] == "pre":
+            lemma = lemma.replace("-", "", 1)  # "re-open" is "reopen", "co-operation" is "cooperation"
         heads = [lemma]
         if not noun and lemma.startswith("re") and len(lemma) > 5 and (lemma, noun) not in self.lexicon.triggers:
             heads.append(lemma[2:])  # "reimposed blockades", "reopened talks": the same event again
@@ -277,6 +281,11 @@ class EventFinder(Arguments):
                     noun = next((g for g in c.children if g.dep_ == "dobj" and g.i in matches), None)
                     if noun is not None:
                         return noun
+                    # "prepared to resume shelling", "agreed to begin withdrawing": through the aspect verb
+                    chained = next((g for g in c.children if g.dep_ in ("xcomp", "pcomp") and g.i in matches
+                                    and c.lemma_.lower() in ASPECTUAL), None)
+                    if chained is not None:
+                        return chained
                 return c
         for c in token.children:
             if c.dep_ in ("dobj",) and c.i in matches and matches[c.i].pattern.noun:

@@ -350,6 +350,9 @@ def load(extra: list[str | Path] = ()) -> Lexicon:
             load_triggers(lex, path)
         else:
             raise misuse(E002, path=path, line=1, problem="can't tell what kind of lexicon this is from its name")
-    speech = read_yaml((data / "frames.yaml").read_text(encoding="utf-8"))["speech"]
-    lex.speech_forms = {form for verb in speech for form in _verb_forms(verb, lex)}
+    frames = read_yaml((data / "frames.yaml").read_text(encoding="utf-8"))
+    lex.speech_forms = {form for verb in frames["speech"] for form in _verb_forms(verb, lex)}
+    # requests are events of their own, with or without a coded complement ("ordered Menem to appear")
+    lex.trigger_forms |= {form for frame in ("appeal", "demand") for verb in frames[frame]["words"]
+                          for form in _verb_forms(verb, lex)}
     return lex.finish()

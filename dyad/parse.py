@@ -55,8 +55,27 @@ def load_model(name: str | None = None) -> Language:
             rules = nlp.get_pipe("lemmatizer")
             nlp.replace_pipe("lemmatizer", "dyad_cached_lemmatizer")  # the component keeps its name
             nlp.get_pipe("lemmatizer").rules = rules
+        _keep_prefixed_words(nlp)
         return nlp
     raise misuse(E004)
+
+
+# "re-open", "co-operate", "re-elected": one word with a prefix, not three tokens ("re", "-", "open")
+_HYPHEN_PREFIX = re.compile(r"(?i)(?:re|co|pre)")
+
+
+def _keep_prefixed_words(nlp: Language) -> None:
+    """The tokenizer splits every hyphen between letters; a hyphen after a word-initial re-/co-/pre-
+    stays inside the word, so the tagger and the trigger lexicon see the verb ("re-open" is "reopen")."""
+    split = nlp.tokenizer.infix_finditer
+
+    def finditer(text: str):
+        for m in split(text):
+            if m.group() == "-" and _HYPHEN_PREFIX.fullmatch(text, 0, m.start()):
+                continue
+            yield m
+
+    nlp.tokenizer.infix_finditer = finditer
 
 
 class CachedLemmatizer:
