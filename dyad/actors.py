@@ -122,6 +122,7 @@ class ActorFinder:
                         memory.remember(actors, token)
                         memory.remember_pair(token, resolved)
             _place_by_context(sent, resolved)
+            _place_ethnic(sent, resolved)
         doc.spans["actors"] = spans
         doc.user_data["actors"] = resolved
         return doc
@@ -266,6 +267,9 @@ class ActorFinder:
                 sector = specific
             if not countries:
                 return [replace(own, sector=sector)]
+            if len(countries) == 1 and countries[0].kind == "demonym" and (
+                    _ethnic(token) or _ethnic(token.doc[countries[0].head])):  # "ethnic Albanian guerrillas"
+                return [replace(own, country=countries[0].country, sector=sector, how="ethnic")]
             seen, out = set(), []
             for m in countries:
                 if m.country not in seen:
@@ -276,6 +280,8 @@ class ActorFinder:
             return out
         if own is not None and own.kind == "demonym":  # "Bosnian Serbs", "Iraqi Kurds": where they live
             place = next((m for m in mods if m.kind in ("demonym", "country") and m.country != own.country), None)
+            if place is None and _ethnic(token):  # "ethnic Albanians": placed by the sentence (_place_ethnic)
+                return [replace(own, how="ethnic")]
             return [replace(own, country=place.country, how="demonym")] if place else [own]
         if own is not None:  # country, capital, seat
             return [own]
@@ -466,6 +472,26 @@ def _place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
                                               for a in actors):
             resolved[i] = [replace(a, country=country, how=a.how + "+context")
                            if a.country is None and a.kind in ("agent", "person") and a.sector else a for a in actors]
+
+
+def _ethnic(token: Token) -> bool:
+    return any(c.lower_ == "ethnic" for c in token.children)
+
+
+def _place_ethnic(sent, resolved: dict[int, list[Actor]]) -> None:
+    """An ethnic group is coded to the country it lives in, when the sentence names one: "ethnic
+    Albanians" in a sentence about Macedonia are Macedonia's, "ethnic Russians in Ukraine" Ukraine's.
+    Without such a country they keep the country their name comes from."""
+    named = sorted((a.head, a.country) for i, actors in resolved.items() if sent.start <= i < sent.end
+                   for a in actors if a.how in ("country", "capital", "seat", "place") and a.country
+                   and len(a.country) == 3 and a.country not in ("IGO", "NGO", "IMG"))
+    for i, actors in list(resolved.items()):
+        if sent.start <= i < sent.end and any(a.how == "ethnic" for a in actors):
+            out = []
+            for a in actors:
+                home = next((c for _, c in named if c != a.country), None) if a.how == "ethnic" else None
+                out.append(replace(a, country=home, how="ethnic+place") if home else a)
+            resolved[i] = out
 
 
 class _NoSpan:

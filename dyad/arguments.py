@@ -28,7 +28,8 @@ CONDITIONAL = frozenset({"if", "unless", "whether"})
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "along", "off"})
 # places named by their relation to a country: "the border with Ukraine", "the coast of Taiwan"
 PLACE_NOUNS = frozenset({"border", "frontier", "coast", "shore", "island", "outskirts", "front", "frontline",
-                         "line", "edge", "side", "waters", "territory", "region", "area", "province"})
+                         "line", "edge", "side", "waters", "territory", "region", "area", "province", "town",
+                         "city", "village", "capital", "port", "district", "suburb", "camp"})
 
 
 class Arguments:

@@ -29,6 +29,10 @@ QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "numbe
                       "battalion", "contingent", "handful", "couple", "lot", "wave", "series", "round", "ton",
                       "tonne", "kg", "kilogram", "shipment", "consignment", "batch", "package", "amount", "worth",
                       "part", "range", "host", "flurry", "barrage", "volley", "string", "spate", "mission"})
+# events whose place is the scene of the actors' own conflict: it places unplaced actors
+SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+# "in defiance of X", "in protest at X": whom a protest is aimed at
+PROTEST_NOUNS = frozenset({"defiance", "protest", "opposition", "anger", "outrage", "response", "retaliation"})
 # verbs of beginning, going on and ending: "resume shelling" is the shelling
 ASPECTUAL = frozenset({"begin", "start", "resume", "continue", "keep", "step"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -242,6 +246,11 @@ class EventFinder(Arguments):
                             targets = self._targets(doc, c, matches[c.i])
                             if targets:
                                 break
+                if not targets and m.pattern.cameo[:2] == "14":  # "blocked streets in defiance of Chinese authorities"
+                    targets = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                               for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in PROTEST_NOUNS
+                               for k in n.children if k.dep_ == "prep" and k.lower_ in ("of", "against", "at", "over")
+                               for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
             events.extend(self._emit(doc, sent, token, sorted({token.i} | m.used), m.pattern.cameo, sources, targets,
                                      f"{'noun' if m.pattern.noun else 'verb'}:{m.pattern.origin}"))
         return events
@@ -390,6 +399,8 @@ class EventFinder(Arguments):
             code = self.frames.recode("refuse" if negated else "intent", code)
             negated = False
             rule += "+future"
+        sources, targets, placed = self._placed(doc, token, sources, targets, base_code)
+        rule += placed
         pairs: list[tuple[Actor | None, Actor | None]] = []
         if not targets and code[:2] == "13":  # "threatened to ... unless Baghdad accepted": Baghdad is threatened
             targets = self._condition_party(doc, token)
@@ -432,6 +443,31 @@ class EventFinder(Arguments):
         confidence = 0.5 + 0.2 * bool(sources) + 0.2 * bool(targets) - 0.1 * (modality == "hypothetical")
         return [RawEvent(sent, trigger, code, s, t, negated, modality, reported_by, rule, round(confidence, 2))
                 for s, t in pairs]
+
+
+    def _placed(self, doc, token, sources, targets, base_code) -> tuple[list[Actor], list[Actor], str]:
+        """Where the event happened places the actors the text leaves unplaced: "people blocked
+        streets in Hong Kong" are Hong Kong's; "a roadside bombing near Samarra killed ..." was done
+        from within Iraq (an attack with no named attacker is coded to the country it happened in)."""
+        if base_code[:2] not in SCENE_ROOTS:
+            return sources, targets, ""  # talks in Havana say nothing about who the rebels are
+        unplaced = [a for a in (*sources, *targets) if a.country is None and a.kind == "agent"]
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        attack = not sources and base_code[:2] in ("18", "19", "20") and subject is not None and \
+            (subject.lemma_.lower(), True) in self.lexicon.triggers
+        if not unplaced and not attack:
+            return sources, targets, ""
+        here = (_located(doc, subject) if attack else []) or self._location_target(doc, token)
+        if not here:
+            return sources, targets, ""
+        country = here[0].country
+
+        def place(actors):
+            return [replace(a, country=country, how=a.how + "+location") if a.country is None and a.kind == "agent"
+                    else a for a in actors]
+        if attack:
+            return [replace(here[0], sector=None, how="location")], place(targets), "+location-source"
+        return place(sources), place(targets), "+located"
 
 
 def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
