@@ -414,8 +414,15 @@ class _Memory:
             verb = token.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
-            subjects = {k.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for k in c.subtree}
-            candidates.sort(key=lambda a: a.head not in subjects)
+            subjects = _clause_subjects(verb)
+            candidates.sort(key=lambda a: (a.head not in subjects, a.head not in subjects.get("heads", ())))
+        elif token.dep_ == "nsubj" and token.head.dep_ in ("conj", "ccomp"):
+            # "the rebels rejected the plan, and said they opposed ...": the subject carries over
+            verb = token.head.head
+            if verb.dep_ == "conj" and token.head.dep_ == "ccomp":
+                verb = verb.head
+            subjects = _clause_subjects(verb)
+            candidates.sort(key=lambda a: (a.head not in subjects, a.head not in subjects.get("heads", ())))
         if word in PLURAL_PRONOUNS:
             pair = self.pairs[-1] if self.pairs else None
             if pair and pair[1].head < token.i and token.i - pair[1].head < 25 and pair[0].head not in clause_subjects:
@@ -429,7 +436,8 @@ class _Memory:
             if word in THING_PRONOUNS and (a.kind in ("country", "org") or (
                     a.kind == "agent" and token.doc[a.head].tag_ in ("NN", "NNP"))):
                 return [self._as_pronoun(a, token)]
-            if word in PLURAL_PRONOUNS and (a.kind in ("org", "demonym") or (
+            if word in PLURAL_PRONOUNS and (a.kind == "org" or (a.kind == "demonym" and token.doc[a.head].tag_ in (
+                    "NNPS", "NNS")) or (
                     a.kind == "agent" and token.doc[a.head].tag_ in ("NNS", "NNPS")) or a.kind == "country"):
                 return [self._as_pronoun(a, token)]
         return []
@@ -472,6 +480,19 @@ def _place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
                                               for a in actors):
             resolved[i] = [replace(a, country=country, how=a.how + "+context")
                            if a.country is None and a.kind in ("agent", "person") and a.sector else a for a in actors]
+
+
+def _clause_subjects(verb: Token) -> dict:
+    """Token indices of a verb's subject phrase (keys), through coordination ("Pakistan refused ... and
+    has urged"); under "heads" the subject heads and their conjuncts, which beat words inside the
+    phrase ("Pakistan, a key U.S. ally, ...": Pakistan, not the US)."""
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ == "conj":
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    out: dict = {k.i: True for c in subjects for k in c.subtree}
+    out["heads"] = {t.i for c in subjects for t in (c, *c.conjuncts)} | {
+        t.i for c in subjects for t in c.children if t.dep_ == "compound"}
+    return out
 
 
 def _ethnic(token: Token) -> bool:

@@ -24,6 +24,9 @@ OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for")
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "toward", "towards")
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "amid", "since", "despite", "at"})
+ARMED = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "PKO"})
+# "were engaged in fighting", "was involved in the attack": the one involved did it
+INVOLVED = frozenset({"engage", "involve", "embroil", "lock", "mire", "participate", "take"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "along", "off"})
 # places named by their relation to a country: "the border with Ukraine", "the coast of Taiwan"
@@ -279,6 +282,12 @@ class Arguments:
         verb = noun.head
         if noun.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in self.frames.motion:
             sources = sources or self._sources(doc, verb.head)  # "negotiators return to Geneva for talks"
+        if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "in" and \
+                verb.head.lemma_.lower() in INVOLVED and not sources:
+            involved = verb.head  # "Serb forces were engaged in ethnic cleansing ... against the Albanians"
+            sources = [a for c in involved.children if c.dep_ in ("nsubjpass", "nsubj") for a in self._actors(doc, c)]
+            targets = targets or [a for c in involved.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+                                  for p in c.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
         if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.lemma_.lower() in self.frames.light:
             light = verb.head  # "engaged the peacekeepers in a firefight"
             sources = sources or self._sources(doc, light)
@@ -297,6 +306,15 @@ class Arguments:
                             for g in c.children:
                                 if g.dep_ == "pobj":
                                     targets = targets or self._actors(doc, g)
+        if not sources:  # "the withdrawal of US troops from Iraq": armed men "of" a noun event are its doers
+            armed = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj" for a in self._actors(doc, g, owner=False) if a.sector in ARMED]
+            if armed:
+                sources = armed
+                targets = [a for t in (noun, *[g for c in noun.children if c.lower_ == "of" for g in c.children])
+                           for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "against", "on", "in")
+                           for p in c.children if p.dep_ == "pobj" for a in self._actors(doc, p)
+                           if a.country != armed[0].country]
         return sources, targets
 
     def _condition_party(self, doc: Doc, token: Token) -> list[Actor]:
