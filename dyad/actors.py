@@ -35,6 +35,17 @@ PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "nei
                         "president", "minister", "delegation"})
 
 
+# the head word of a named body the lexicon lacks -> its sector ("NGO": a body with no state behind it)
+ORG_WORDS = {
+    "forum": "NGO", "association": "NGO", "committee": "NGO", "council": "NGO", "federation": "NGO",
+    "league": "NGO", "organization": "NGO", "organisation": "NGO", "foundation": "NGO", "institute": "NGO",
+    "society": "NGO", "movement": "NGO", "union": "NGO", "alliance": "NGO", "coalition": "NGO",
+    "commission": "NGO", "centre": "NGO", "center": "NGO", "observatory": "NGO", "watch": "NGO",
+    "network": "NGO", "congress": "NGO", "party": "PTY", "army": "REB", "brigade": "REB", "brigades": "REB",
+    "militia": "REB", "court": "JUD", "tribunal": "JUD", "ministry": "GOV", "police": "COP",
+}
+
+
 @dataclass(frozen=True)
 class Actor:
     """One resolved actor: a token span of the article Doc and its code."""
@@ -191,6 +202,9 @@ class ActorFinder:
             for t in ent:
                 base[t.i] = actor
             spans.append(Span(sent.doc, ent.start, ent.end, label=actor.code or ""))
+        for ent in sent.ents:
+            if ent.label_ == "ORG":
+                self._unknown_org(ent, base, spans, memory)
         for token in sent:  # a known person's surname with a title ("President Bush"), resolved by date
             if token.i in base or token.pos_ != "PROPN" or token.text in memory.surnames:
                 continue
@@ -218,6 +232,32 @@ class ActorFinder:
                 actor = replace(known, start=token.i, end=token.i + 1, head=token.i, how="surname")
                 base[token.i] = actor
                 spans.append(Span(sent.doc, token.i, token.i + 1, label=actor.code or ""))
+
+    @staticmethod
+    def _unknown_org(ent: Span, base, spans, memory) -> None:
+        """A named body the lexicon lacks ("the Third World Water Forum", "the Syrian Observatory for
+        Human Rights"): its kind from its head word, its country from a country or demonym in its
+        name; a body of no country is an NGO. Its acronym in brackets after it is the same body."""
+        words = [t for t in ent if t.lower_ != "the"]
+        inner = [base[t.i] for t in words if t.i in base]
+        if not words or any(a.kind not in ("demonym", "country") for a in inner):
+            return  # a known organisation, person or agent is found by its own rules
+        sector = next((ORG_WORDS[t.lower_] for t in reversed(words) if t.lower_ in ORG_WORDS), None)
+        if sector is None:
+            return  # companies, newspapers, teams: not political actors dyad can code
+        country = next((a.country for a in inner if a.country and len(a.country) == 3), None)
+        if country is None and sector != "NGO":
+            return
+        code = (country or "") + sector
+        doc = ent.doc
+        actor = Actor(words[0].i, ent.end, ent.root.i, code[:3], code[3:] or None, ent.text, "named-body", "org",
+                      fixed=code)
+        for t in ent:
+            base[t.i] = actor
+        spans.append(Span(doc, words[0].i, ent.end, label=code))
+        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")" and \
+                doc[ent.end + 1].is_upper:
+            memory.surnames[doc[ent.end + 1].text] = actor  # "(CFVC)"
 
     # -- resolving a noun phrase -------------------------------------------------------------
     def _resolve(self, token: Token, base: dict[int, Actor], memory: "_Memory", depth: int) -> list[Actor]:
