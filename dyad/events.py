@@ -31,6 +31,8 @@ QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "numbe
                       "part", "range", "host", "flurry", "barrage", "volley", "string", "spate", "mission"})
 # events whose place is the scene of the actors' own conflict: it places unplaced actors
 SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+# verbs that put an event forward as a charge, not as a fact: "X claimed that Y attacked Z"
+ALLEGE = frozenset({"claim", "allege", "charge", "contend"})
 # "in defiance of X", "in protest at X": whom a protest is aimed at
 PROTEST_NOUNS = frozenset({"defiance", "protest", "opposition", "anger", "outrage", "response", "retaliation"})
 # verbs of beginning, going on and ending: "resume shelling" is the shelling
@@ -139,6 +141,7 @@ class EventFinder(Arguments):
         matches = self._triggers(sent)
         absorbed: set[int] = set()  # triggers already read as part of a frame
         events = self._frame_events(doc, sent, matches, absorbed)
+        events += self._allegation_events(doc, sent, matches, absorbed)
         events += self._obligation_events(doc, sent, matches, absorbed)
         events += self._plain_events(doc, sent, matches, absorbed)
         main = [e for e in events if not self._subordinate(doc[e.trigger[0]])] or events
@@ -224,6 +227,37 @@ class EventFinder(Arguments):
                     absorbed.add(comp.i)
                     events.extend(self._emit(doc, sent, token, [token.i, comp.i], code, self._sources(doc, token),
                                              targets, "frame:obligation", modality_hint="asserted"))
+        return events
+
+    def _allegation_events(self, doc: Doc, sent: Span, matches, absorbed: set[int]) -> list[RawEvent]:
+        """"X claimed that Y attacked Z" is X accusing Y (the attack is X's charge, not a fact the
+        sentence reports); "X claimed that they attacked Z" is X claiming responsibility for it."""
+        events: list[RawEvent] = []
+        for token in sent:
+            if token.lemma_.lower() not in ALLEGE or token.pos_ != "VERB" or token.i in absorbed:
+                continue
+            claimants = self._sources(doc, token)
+            for comp in token.children:
+                inner = matches.get(comp.i)
+                if comp.dep_ != "ccomp" or inner is None or comp.i in absorbed or inner.pattern.cameo[:2] < "11":
+                    continue
+                accused = self._sources(doc, comp)
+                if not claimants:
+                    continue
+                own = accused and {a.country for a in accused} <= {a.country for a in claimants}
+                for k in (comp, *comp.conjuncts):  # "had attacked Iraq and taken the city of Mosul"
+                    if k.i in matches:
+                        absorbed.add(k.i)
+                if own:
+                    targets = self._targets(doc, comp, inner) or self._location_target(doc, comp)
+                    code, rule = "015", "frame:claim-responsibility"
+                elif accused:
+                    code, targets, rule = "112", accused, "frame:allegation"
+                else:
+                    continue
+                events.extend(self._emit(doc, sent, token, [token.i, comp.i], code, claimants, targets,
+                                         f"{rule}+{inner.pattern.origin}", modality_hint="asserted",
+                                         base_code=inner.pattern.cameo if own else None))
         return events
 
     def _plain_events(self, doc: Doc, sent: Span, matches, absorbed: set[int]) -> list[RawEvent]:
