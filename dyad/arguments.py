@@ -129,8 +129,16 @@ class Arguments:
     def _subjects(self, doc: Doc, verb: Token) -> list[Actor]:
         for c in verb.children:
             if c.dep_ in SUBJ:
-                return self._actors(doc, c)
+                return self._subject(doc, c)
         return []
+
+    def _subject(self, doc: Doc, subj: Token) -> list[Actor]:
+        """The actors of a subject phrase; "The Red Cross operating in Iraq said" may come parsed with
+        the participle as the subject and the body as its own subject."""
+        found = self._actors(doc, subj)
+        if not found and subj.pos_ == "VERB" and subj.tag_ in ("VBG", "VBN"):
+            found = [a for c in subj.children if c.dep_ in ("nsubj", "nsubjpass") for a in self._actors(doc, c)]
+        return found
 
     def _sources(self, doc: Doc, verb: Token, depth: int = 0) -> list[Actor]:
         if depth > 4:
@@ -142,7 +150,7 @@ class Arguments:
                         return self._actors(doc, g)
         for c in verb.children:
             if c.dep_ in SUBJ:
-                return self._actors(doc, c)
+                return self._subject(doc, c)
         if any(c.dep_ in ("nsubjpass", "csubjpass") for c in verb.children):
             # "were killed in Israeli tank shelling": the event noun names who did it
             for c in verb.children:
@@ -203,6 +211,10 @@ class Arguments:
                                 return self._subjects(doc, g)  # "asylum to five officers holed up in ..."
                             if g.dep_ == "pobj":
                                 return self._actors(doc, g)
+                        if not any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                            found = _dangling_object(doc, c)
+                            if found:
+                                return [a for t in found for a in self._actors(doc, t)]
             # particle verbs with the object after: "called on Russia" parsed as prt + dobj
             for c in verb.children:
                 if c.dep_ == "dobj":
@@ -221,7 +233,14 @@ class Arguments:
                     found = [a for a in found if a.country]
                 if found:
                     return found
+        for c in verb.children:  # "kidnapped up to 16 Russian advisers": a count parsed as a particle
+            if c.lower_ == "up" and c.dep_ in ("prt", "prep", "advmod"):
+                found = [a for g in c.children if g.lower_ == "to" for p in g.children if p.dep_ == "pobj"
+                         for a in self._actors(doc, p)]
+                if found:
+                    return found
         objects = [doc[u] for u in used if doc[u].dep_ in OBJ_DEPS + ("compound",)]
+        objects += [o.head for o in objects if o.dep_ == "compound" and o.head.i not in used]  # "a military aid program for Bosnia"
         holders = (verb, *objects, *[c for c in verb.children if c.dep_ == "dobj" and c.i not in used])
         for word in TARGET_PREPS:
             for h in holders:  # "extradite the suspects to India": the preposition may hang on the object
@@ -337,6 +356,18 @@ class Arguments:
                     if found:
                         break
         return found[:1]
+
+
+def _dangling_object(doc: Doc, prep: Token) -> list[Token]:
+    """A preposition the parser left without its object ("asylum to five Panamanian officers holed
+    up in ...", where the officers became the subject of the next clause): the first noun after it
+    that names an actor, if nothing but its modifiers stand between."""
+    for t in doc[prep.i + 1: min(prep.i + 8, prep.sent.end)]:
+        if t.pos_ in ("NOUN", "PROPN") and actors_of(doc, t) and t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos"):
+            return [t]
+        if t.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PUNCT", "CCONJ"):
+            break
+    return []
 
 
 def _located(doc: Doc, token: Token) -> list[Actor]:

@@ -121,7 +121,8 @@ class EventFinder(Arguments):
                             if g.dep_ == "compound" and g.lemma_.lower() == word), None) or next(
                     (p for c in token.children if c.dep_ in OBJ_DEPS and (c.like_num or c.lemma_.lower() in QUANTITY)
                      for k in c.children if k.dep_ == "prep" and k.lower_ == "of"
-                     for p in k.children if p.dep_ == "pobj" and p.lemma_.lower() == word), None)
+                     for n in k.children if n.dep_ == "pobj"  # "part of a military aid program"
+                     for p in (n, *[g for g in n.children if g.dep_ == "compound"]) if p.lemma_.lower() == word), None)
             if obj is None:
                 return None
             used.add(obj.i)
