@@ -163,15 +163,19 @@ class ActorFinder:
             tok = tokens[i]
             match = None
             candidates = self.lexicon.agents.get(tok.lower_, [])
-            if tok.lemma_.lower() != tok.lower_:
-                candidates = sorted(candidates + self.lexicon.agents.get(tok.lemma_.lower(), []), key=lambda a: -len(a[0]))
+            lemma = tok.lemma_.lower()
+            if lemma == tok.lower_ and tok.is_title and lemma.endswith("s"):
+                lemma = lemma[:-1]  # "Rebels in Mali ...": a capitalised plural the tagger took for a name
+            if lemma != tok.lower_:
+                candidates = sorted(candidates + self.lexicon.agents.get(lemma, []), key=lambda a: -len(a[0]))
             for words, sector in candidates:
                 n = len(words)
                 window = tokens[i:i + n]
                 if len(window) < n:
                     continue
                 if all(t.lower_ == w for t, w in zip(window[:-1], words[:-1])) and (
-                        window[-1].lower_ == words[-1] or window[-1].lemma_.lower() == words[-1]):
+                        window[-1].lower_ == words[-1] or window[-1].lemma_.lower() == words[-1]
+                        or (window[-1].is_title and window[-1].lower_ == words[-1] + "s")):
                     match = (window, sector)
                     break
             if match and not any(t.i in base for t in match[0]) and match[0][-1].pos_ in ("NOUN", "PROPN", "ADJ"):
