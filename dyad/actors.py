@@ -41,7 +41,8 @@ ORG_WORDS = {
     "league": "NGO", "organization": "NGO", "organisation": "NGO", "foundation": "NGO", "institute": "NGO",
     "society": "NGO", "movement": "NGO", "union": "NGO", "alliance": "NGO", "coalition": "NGO",
     "commission": "NGO", "centre": "NGO", "center": "NGO", "observatory": "NGO", "watch": "NGO",
-    "network": "NGO", "congress": "NGO", "party": "PTY", "army": "REB", "brigade": "REB", "brigades": "REB",
+    "network": "NGO", "congress": "NGO", "office": "NGO", "agency": "NGO", "programme": "NGO", "program": "NGO",
+    "fund": "NGO", "party": "PTY", "army": "REB", "brigade": "REB", "brigades": "REB",
     "militia": "REB", "court": "JUD", "tribunal": "JUD", "ministry": "GOV", "police": "COP",
 }
 

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 SUBJ = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
-TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for")
+TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for",
+                "between")
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "toward", "towards")
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "amid", "since", "despite", "at"})
 ARMED = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "PKO"})
@@ -192,7 +193,10 @@ class Arguments:
         if verb.dep_ == "relcl":
             return self._actors(doc, head)
         if verb.dep_ in ("acl",) and verb.tag_ == "VBG":
-            return self._actors(doc, head)
+            found = self._actors(doc, head)
+            if not found and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+                found = self._sources(doc, head.head, depth + 1)  # "issued a declaration demanding ..."
+            return found
         if verb.dep_ in ("pcomp", "advcl") and verb.tag_ == "VBG":
             return self._sources(doc, head.head if head.dep_ == "prep" else head, depth + 1)
         return []

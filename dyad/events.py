@@ -182,7 +182,11 @@ class EventFinder(Arguments):
                     absorbed.add(comp.i)
                     comp = deeper
             inner = matches.get(comp.i)
-            if inner is None and token.i not in matches and frame not in ("demand",) and not (
+            noun = token.pos_ == "NOUN"
+            if noun and inner is None and not (frame in ("appeal", "demand") and comp.pos_ in ("VERB", "AUX")
+                                               and self._subjects(doc, comp)):
+                continue  # a noun frame needs an event, or someone called on: "its call for Iran to halt ..."
+            if inner is None and not noun and token.i not in matches and frame not in ("demand",) and not (
                     frame == "appeal" and self._appeal_object(token)):
                 continue
             if frame == "intent" and comp.pos_ in ("VERB", "AUX") and self._own_subject(token, comp):
@@ -197,7 +201,12 @@ class EventFinder(Arguments):
                 absorbed.add(comp.i)
             absorbed.add(token.i)
             spec = self.frames.frames[frame]
-            sources = self._sources(doc, token)
+            if noun:  # "the ILO reiterated its demand that Israel ease ...": the verb's subject makes it
+                absorbed.add(token.head.i)
+                trigger.insert(0, token.head.i)
+                sources = self._sources(doc, token.head)
+            else:
+                sources = self._sources(doc, token)
             if spec["target"] == "object":
                 targets = self._frame_object(doc, token, comp)
             elif inner is not None and inner.pattern.noun:
@@ -307,6 +316,9 @@ class EventFinder(Arguments):
     # -- 2. frames -------------------------------------------------------------------------
     def _frame_of(self, token: Token) -> str | None:
         frame = self.frames.by_word.get(token.lemma_.lower())
+        if frame is not None and token.pos_ == "NOUN":
+            # a frame noun its sayer's verb carries: "reiterated its demand that", "renewed its call for"
+            return frame if token.dep_ == "dobj" and token.head.lemma_.lower() in self.frames.carriers else None
         if frame is None or token.pos_ not in ("VERB", "ADJ", "AUX"):
             return None
         if frame in ("appeal", "demand") and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
@@ -319,7 +331,8 @@ class EventFinder(Arguments):
         """The complement of a frame word: a clause ("to cooperate", "that X should") or an event noun."""
         for c in token.children:
             infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            if (c.dep_ in ("xcomp", "ccomp") or infinitive) and c.pos_ in ("VERB", "AUX"):  # "vowed to fight"
+            clause = c.dep_ == "acl" and token.pos_ == "NOUN"  # "its demand that Israel ease ..."
+            if (c.dep_ in ("xcomp", "ccomp") or infinitive or clause) and c.pos_ in ("VERB", "AUX"):  # "vowed to fight"
                 if c.i not in matches:
                     # "agreed to start negotiations", "threatened to institute a curfew": the event is the noun
                     noun = next((g for g in c.children if g.dep_ == "dobj" and g.i in matches), None)

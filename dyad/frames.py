@@ -20,6 +20,7 @@ class Frames:
     obligation: frozenset
     light: frozenset
     motion: frozenset
+    carriers: frozenset  # verbs that carry a frame noun: "reiterated its demand that ..."
 
     def recode(self, frame: str, code: str | None) -> str:
         table = self.frames[frame]["map"]
@@ -40,4 +41,4 @@ def load_frames() -> Frames:
         for w in raw[n]["words"]:
             by_word.setdefault(w, n)
     return Frames(frames, by_word, frozenset(raw["speech"]), frozenset(raw["obligation"]), frozenset(raw["light"]),
-                  frozenset(raw["motion"]))
+                  frozenset(raw["motion"]), frozenset(raw["carriers"]))
