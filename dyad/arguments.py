@@ -214,7 +214,12 @@ class Arguments:
                             if g.dep_ == "pobj" and g.pos_ == "VERB":
                                 return self._subjects(doc, g)  # "asylum to five officers holed up in ..."
                             if g.dep_ == "pobj":
-                                return self._actors(doc, g)
+                                found = self._actors(doc, g)
+                                if not found and (g.lemma_.lower(), True) in self.lexicon.triggers:
+                                    # "responsibility for an attack (targeting shoppers) at a mall in Kenya"
+                                    found = self._location_target(doc, g) or [
+                                        a for k in g.children if k.dep_ == "acl" for a in self._location_target(doc, k)]
+                                return found
                         if not any(g.dep_ in ("pobj", "pcomp") for g in c.children):
                             found = _dangling_object(doc, c)
                             if found:
@@ -229,6 +234,10 @@ class Arguments:
                 found = self._actors(doc, c)
                 if found:
                     return found
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "10 Russian soldiers killed in Ukraine"
+            found = self._actors(doc, verb.head)
+            if found:
+                return found
         posture = pattern is not None and pattern.cameo[:2] == "15"
         for c in verb.children:
             if c.dep_ in ("dobj", "dative") and c.i not in used:
@@ -356,7 +365,7 @@ class Arguments:
         if not found:
             for c in token.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
-                    found = _located(doc, c)
+                    found = _located(doc, c) or _place_owner(doc, c)
                     if found:
                         break
         return found[:1]
@@ -374,19 +383,44 @@ def _dangling_object(doc: Doc, prep: Token) -> list[Token]:
     return []
 
 
-def _located(doc: Doc, token: Token) -> list[Actor]:
-    """Country-level actors of the places the event happened in ("in Kenya's capital", "near Aleppo")."""
+def _place_owner(doc: Doc, noun: Token) -> list[Actor]:
+    """The country of a place named as a thing: "shelled the city of Aleppo", "bombarded a part of
+    Syria's second city"."""
+    for t in (noun, *[g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]):
+        if t.lemma_.lower() in PLACE_NOUNS or t.lemma_.lower() in ("part", "parts", "section", "half"):
+            for a in actors_of(doc, t):
+                if a.country and len(a.country) == 3 and a.kind in ("thing", "country"):
+                    return [replace(a, sector=None, fixed=None, how="location", kind="country")]
+            if t is not noun:
+                continue
+    return []
+
+
+def _located(doc: Doc, token: Token, depth: int = 0) -> list[Actor]:
+    """Country-level actors of the places the event happened in ("in Kenya's capital", "near Aleppo",
+    "at a mall in Nairobi")."""
     out = []
     for c in token.children:
         if c.dep_ == "prep" and (c.lower_ in LOCATIVE or c.lower_ == "on"):
             for g in c.children:
-                if g.dep_ != "pobj" or (c.lower_ == "on" and g.lemma_.lower() not in PLACE_NOUNS):
-                    continue  # "on" places only along a line: "on the border", not "on the use of"
+                if g.dep_ != "pobj":
+                    continue
+                if c.lower_ == "on" and g.lemma_.lower() not in PLACE_NOUNS:
+                    # "on" places only along a line ("on the border", not "on the use of"); what is
+                    # attacked may itself be placed: "an attack on a hotel in Kenya's capital"
+                    out.extend(_located(doc, g, depth + 1) if depth == 0 else [])
+                    continue
                 found = actors_of(doc, g)
                 if not found and g.lemma_.lower() in PLACE_NOUNS:  # "along the border with Ukraine"
                     found = [a for k in g.children if k.dep_ == "prep" and k.lower_ in ("with", "of")
                              for p in k.children if p.dep_ == "pobj" for a in actors_of(doc, p)]
+                # a thing is a place only if it is a place noun: "in Israeli territory", not "in Israeli shelling"
+                found = [a for a in found if a.kind == "country" or (
+                    a.kind == "thing" and g.lemma_.lower() in PLACE_NOUNS)]
                 for a in found:
-                    if a.kind in ("country", "thing") and a.country and len(a.country) == 3:
+                    if a.country and len(a.country) == 3:
                         out.append(replace(a, sector=None, fixed=None, how="location", kind="country"))
+                if not found and depth == 0:
+                    out.extend(_located(doc, g, depth + 1))
     return out
