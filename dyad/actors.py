@@ -340,8 +340,9 @@ class ActorFinder:
                 # positions"); what a people owns is only the country's ("a Turkish fishing ship")
                 out, seen = [], set()
                 for m in countries:  # "the Turkish and Greek sides": one actor a country
-                    if m.country in seen or (out and m.how == "pronoun"):
-                        continue
+                    if m.country in seen or (out and m.how == "pronoun" and not (
+                            out[-1].how == "pronoun-owner" and token.doc[m.head].lower_ in PLURAL_PRONOUNS)):
+                        continue  # "their countries" after "Hungarian and Romanian officials": both
                     seen.add(m.country)
                     keep = m.how in ("capital", "seat", "org", "person", "surname", "title", "pronoun") and \
                         m.kind != "demonym"

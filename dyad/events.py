@@ -172,6 +172,8 @@ class EventFinder(Arguments):
             frame = self._frame_of(token)
             if frame is None or token.i in absorbed:
                 continue  # a frame inside another frame's complement is read by the outer one
+            if token.dep_ in ("xcomp", "advcl") and token.head.i in absorbed:
+                continue  # "agreed that they should cooperate to encourage ...": the purpose of a coded event
             comp = self._complement(token, frame, matches)
             if comp is None:
                 continue

@@ -331,7 +331,7 @@ def load(extra: list[str | Path] = ()) -> Lexicon:
     """Read the package lexicons, then the user's own files (by name: *countries*, *people*, ...)."""
     lex = Lexicon()
     data = _data_dir()
-    files = [data / "countries.yaml", data / "organizations.yaml", *sorted((data / "people").glob("*.yaml")),
+    files = [data / "countries.yaml", *sorted(data.glob("organi*.yaml")), *sorted((data / "people").glob("*.yaml")),
              data / "agents.tsv", *sorted((data / "triggers").glob("*.tsv"))]
     files += [Path(p) for p in extra]
     for path in files:
