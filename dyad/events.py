@@ -33,6 +33,8 @@ QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "numbe
 SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # verbs that put an event forward as a charge, not as a fact: "X claimed that Y attacked Z"
 ALLEGE = frozenset({"claim", "allege", "charge", "contend"})
+# events both sides take part in whoever the sentence makes the subject: negotiating, sharing information
+MUTUAL_CODES = frozenset({"046", "064"})
 # "in defiance of X", "in protest at X": whom a protest is aimed at
 PROTEST_NOUNS = frozenset({"defiance", "protest", "opposition", "anger", "outrage", "response", "retaliation"})
 # verbs of beginning, going on and ending: "resume shelling" is the shelling
@@ -488,6 +490,12 @@ class EventFinder(Arguments):
                     if s is not None and t is not None and s.head == t.head and s.start == t.start and s.how == t.how:
                         continue  # an actor is not its own target (a "domestic" target is its state, kept)
                     pairs.append((s, t))
+        if code[:3] in MUTUAL_CODES and "+reciprocal" not in rule:
+            # "X held talks with Y", "X shared intelligence with Y": both sides do it
+            back = [(t, s) for s, t in pairs if s is not None and t is not None and s.code != t.code]
+            if back:
+                pairs += back
+                rule += "+mutual"
         # an event must name at least one actor dyad can place (a country, an IGO/NGO, a group)
         pairs = [(s, t) for s, t in pairs if (s is not None and s.country) or (t is not None and t.country)]
         confidence = 0.5 + 0.2 * bool(sources) + 0.2 * bool(targets) - 0.1 * (modality == "hypothetical")
