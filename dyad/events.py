@@ -281,6 +281,8 @@ class EventFinder(Arguments):
             if i in absorbed:
                 continue
             token = m.token
+            if token.dep_ in ("xcomp", "advcl") and token.head.i in absorbed:
+                continue  # "agreed that they should cooperate to encourage refugees ...": a coded event's purpose
             if m.pattern.noun:
                 if self._argument_of_event(token, matches, absorbed):
                     continue
@@ -511,13 +513,13 @@ class EventFinder(Arguments):
             return sources, targets, ""  # talks in Havana say nothing about who the rebels are
         unplaced = [a for a in (*sources, *targets) if a.country is None and a.kind == "agent"]
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        attack = not sources and base_code[:2] in ("18", "19", "20") and (
-            (subject is not None and (subject.lemma_.lower(), True) in self.lexicon.triggers)  # "a bombing killed"
-            or (not any(c.dep_ == "agent" for c in token.children) and (  # "ten soldiers were killed in Ukraine"
-                any(c.dep_ == "nsubjpass" for c in token.children) or (token.dep_ == "acl" and token.tag_ == "VBN"))))
+        # "a roadside bombing near Samarra killed ...": the attack happened from within Iraq. An agentless
+        # passive ("three civilians were killed in a bombing in Baghdad") names no attacker and gets none.
+        attack = not sources and base_code[:2] in ("18", "19", "20") and subject is not None and \
+            (subject.lemma_.lower(), True) in self.lexicon.triggers
         if not unplaced and not attack:
             return sources, targets, ""
-        here = (_located(doc, subject) if attack and subject is not None else []) or self._location_target(doc, token)
+        here = (_located(doc, subject) if attack else []) or self._location_target(doc, token)
         if not here:
             return sources, targets, ""
         country = here[0].country
