@@ -245,6 +245,13 @@ class ActorFinder:
         name; a body of no country is an NGO. Its acronym in brackets after it is the same body."""
         words = [t for t in ent if t.lower_ != "the"]
         inner = [base[t.i] for t in words if t.i in base]
+        doc = ent.doc
+        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+            known = base.get(ent.end + 1)
+            if known is not None and known.kind == "org":  # "the International Labour Office (ILO)"
+                for t in words:
+                    base[t.i] = known
+                return
         if not words or any(a.kind not in ("demonym", "country") for a in inner):
             return  # a known organisation, person or agent is found by its own rules
         sector = next((ORG_WORDS[t.lower_] for t in reversed(words) if t.lower_ in ORG_WORDS), None)
@@ -254,7 +261,6 @@ class ActorFinder:
         if country is None and sector != "NGO":
             return
         code = (country or "") + sector
-        doc = ent.doc
         actor = Actor(words[0].i, ent.end, ent.root.i, code[:3], code[3:] or None, ent.text, "named-body", "org",
                       fixed=code)
         for t in ent:
@@ -366,8 +372,12 @@ class ActorFinder:
             return replace(own, country=person.roles[-1].code[:3], sector="ELI")
         if doc._.published is not None:
             return own
-        titles = [doc[m.start:m.end].text.lower() for m in mods if m.kind == "agent" and m.end <= own.start]
+        agents = [m for m in mods if m.kind == "agent" and m.end <= own.start]
+        titles = [doc[m.start:m.end].text.lower() for m in agents]
+        sectors = {m.sector for m in agents if m.sector}
         fits = [r for r in person.roles if r.title and r.code[3:6] != "ELI" and any(t in r.title.lower() for t in titles)]
+        # "President Mwanawasa": the office the title names (GOV), not the party presidency held longer
+        fits = [r for r in fits if r.code[3:6] in sectors] or fits
         if not fits:
             return own
         code = max(fits, key=lambda r: ((r.end or date(2026, 1, 1)) - (r.start or date(1900, 1, 1))).days).code

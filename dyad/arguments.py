@@ -96,6 +96,12 @@ class Arguments:
                     for k in (c, *c.conjuncts):
                         if k.i != t.i and k.i < t.i:
                             out.extend(a for a in actors_of(doc, k) if a.kind in kinds and a.how != "place")
+            if found and owner and all(a.how == "pronoun-owner" for a in found):
+                # "reneged on his commitment to the Zambian people": "his" is the doer, "to" the one it concerns
+                aimed = [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "toward", "towards",
+                                                                                   "against")
+                         for g in c.children if g.dep_ == "pobj" for a in self._actors(doc, g, owner=False)]
+                found = aimed or found
             if not found and t.dep_ == "appos":
                 found = actors_of(doc, t.head)
             if not found and owner and t.pos_ in ("NOUN", "PROPN"):

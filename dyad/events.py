@@ -335,7 +335,12 @@ class EventFinder(Arguments):
 
     def _complement(self, token: Token, frame: str, matches) -> Token | None:
         """The complement of a frame word: a clause ("to cooperate", "that X should") or an event noun."""
-        for c in token.children:
+        children = list(token.children)
+        if token.pos_ == "NOUN" and not any(c.dep_ in ("acl", "advcl", "prep") for c in children):
+            # "reiterated its demand today that Israel ease ...": the clause hung on the carrying verb
+            children += [c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i
+                         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        for c in children:
             infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             clause = c.dep_ == "acl" and token.pos_ == "NOUN"  # "its demand that Israel ease ..."
             if (c.dep_ in ("xcomp", "ccomp") or infinitive or clause) and c.pos_ in ("VERB", "AUX"):  # "vowed to fight"
