@@ -296,6 +296,15 @@ class EventFinder(Arguments):
                             targets = self._targets(doc, c, matches[c.i])
                             if targets:
                                 break
+                if not targets and m.pattern.cameo[:2] == "14":
+                    # "blocked a road to show their disapproval of the United States' policies"
+                    for c in token.children:
+                        if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                            targets = [a for k in c.subtree if k.dep_ == "pobj" and k.head.lower_ in (
+                                "against", "of", "for", "over", "at", "with", "on")
+                                for a in self._actors(doc, k) if a.how not in ("pronoun", "pronoun-owner")][:1]
+                            if targets:
+                                break
                 if not targets and m.pattern.cameo[:2] == "14":  # "blocked streets in defiance of Chinese authorities"
                     targets = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
                                for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in PROTEST_NOUNS
