@@ -35,6 +35,8 @@ PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "nei
                         "president", "minister", "delegation"})
 
 
+# "X-led forces" are X's (unlike "X-backed" ones)
+LED = frozenset({"lead", "led", "run", "command", "commanded", "control", "controlled"})
 # the head word of a named body the lexicon lacks -> its sector ("NGO": a body with no state behind it)
 ORG_WORDS = {
     "forum": "NGO", "association": "NGO", "committee": "NGO", "council": "NGO", "federation": "NGO",
@@ -386,6 +388,11 @@ class ActorFinder:
     def _modifiers(self, token: Token, base, memory, depth) -> list[Actor]:
         out: list[Actor] = []
         for child in token.children:
+            if child.dep_ == "amod" and child.lemma_.lower() in LED:
+                # "Vietnamese-led forces", "the Saudi-led coalition": the leader's; "Iranian-backed" is not
+                out.extend(a for g in child.children if g.dep_ in ("npadvmod", "compound", "amod", "nmod")
+                           for a in (self._resolve(g, base, memory, depth + 1) or self._mention_at(g, base)))
+                continue
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
                 found = self._resolve(child, base, memory, depth + 1) or self._mention_at(child, base)
                 out.extend(found)

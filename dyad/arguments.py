@@ -73,7 +73,8 @@ class Arguments:
                     if owner:
                         return owner
         if comp is not None and comp.pos_ in ("VERB", "AUX"):
-            subj = self._subjects(doc, comp)
+            # "demanded that its EC partners refuse to recognize ...": the one who is to act, through control
+            subj = self._subjects(doc, comp) or (self._sources(doc, comp) if comp.dep_ == "xcomp" else [])
             if subj:
                 return subj
         return []

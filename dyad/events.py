@@ -180,12 +180,17 @@ class EventFinder(Arguments):
             if comp is None:
                 continue
             nested = self._frame_of(comp)
+            refused = False
             if nested is not None:  # "urged them to agree to a ceasefire": the innermost event decides
                 deeper = self._complement(comp, nested, matches)
                 if deeper is not None and deeper.i in matches:
                     absorbed.add(comp.i)
                     comp = deeper
-            inner = matches.get(comp.i)
+                    # "demanded that they refuse to sell arms" demands no arms sale
+                    refused = nested == "refuse" and frame != "refuse"
+            if refused:
+                absorbed.add(comp.i)
+            inner = None if refused else matches.get(comp.i)
             noun = token.pos_ == "NOUN"
             if noun and inner is None and not (frame in ("appeal", "demand") and comp.pos_ in ("VERB", "AUX")
                                                and self._subjects(doc, comp)):
