@@ -110,7 +110,7 @@ class Arguments:
                 # target, then its agent: "responsibility for an attack on Israel"
                 event_noun = (t.lemma_.lower(), True) in self.lexicon.triggers
                 # "a camp for refugees", "demands from UNITA", "a war against Iraq"
-                preps = ("on", "against", "of", "by") if event_noun else ("against", "of", "by", "for", "from")
+                preps = ("on", "against", "of", "by", "from") if event_noun else ("against", "of", "by", "for", "from")
                 for c in sorted(t.children, key=lambda c: preps.index(c.lower_) if c.lower_ in preps else 9):
                     if c.dep_ == "prep" and c.lower_ in preps:
                         for g in c.children:
@@ -302,6 +302,11 @@ class Arguments:
                     for g in c.children:
                         if g.dep_ == "pobj":
                             targets = targets or self._actors(doc, g, owner=False)
+        if not targets:  # "a suspension of air links with Serbia": the suspended thing's partner
+            targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                       if g.dep_ == "pobj" for k in g.children if k.dep_ == "prep" and k.lower_ in (
+                           "with", "to", "against", "on") for p in k.children if p.dep_ == "pobj"
+                       for a in self._actors(doc, p, owner=False)]
         if not sources:  # "the demonstration staged by students"
             for c in noun.children:
                 if c.dep_ == "acl":
