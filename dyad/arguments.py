@@ -378,6 +378,11 @@ class Arguments:
             for c in token.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     found = _located(doc, c) or _place_owner(doc, c)
+                    if not found:  # "killed the deputy chief of Israel's militia ally in southern Lebanon"
+                        found = [a for k in c.subtree if k.dep_ == "pobj" and k.head.lower_ in ("in", "inside")
+                                 and k.head.i > c.i for a in actors_of(doc, k)
+                                 if a.kind == "country" and a.country and len(a.country) == 3][:1]
+                        found = [replace(a, sector=None, fixed=None, how="location") for a in found]
                     if found:
                         break
         return found[:1]

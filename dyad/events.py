@@ -33,6 +33,8 @@ QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "numbe
 SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # verbs that put an event forward as a charge, not as a fact: "X claimed that Y attacked Z"
 ALLEGE = frozenset({"claim", "allege", "charge", "contend"})
+# verbs that announce a decision: "announced it would suspend aid" is the suspension
+DECIDE = frozenset({"announce", "decide", "declare", "confirm", "say"})
 # events both sides take part in whoever the sentence makes the subject: negotiating, sharing information
 MUTUAL_CODES = frozenset({"046", "064"})
 # "in defiance of X", "in protest at X": whom a protest is aimed at
@@ -119,7 +121,7 @@ class EventFinder(Arguments):
         for word in pattern.objects:
             obj = next((k for c in token.children if c.dep_ in OBJ_DEPS + ("dobj", "pobj", "npadvmod", "compound")
                         for k in (c, *c.conjuncts)  # "launched artillery, mortar and rocket fire"
-                        if k.lemma_.lower() == word and k.i not in used), None)
+                        if (k.lemma_.lower() == word or k.lower_ == word) and k.i not in used), None)  # "the wounded"
             if obj is None:  # an object further down: "launched an air strike", "thousands of troops"
                 obj = next((g for c in token.children if c.dep_ in OBJ_DEPS for g in c.children
                             if g.dep_ == "compound" and g.lemma_.lower() == word), None) or next(
@@ -469,7 +471,13 @@ class EventFinder(Arguments):
             # "will withdraw its force unless ...": a conditional promise of action is a threat
             code = self.frames.recode("threaten", code if not rule.startswith("frame:intent") else None)
             modality, rule = "asserted", rule + "+unless"
-        if not rule.startswith("frame:") and modality == "intended" and code[:2] not in ("03", "13"):
+        clause = token
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "would prohibit aid ... and would deny entry"
+        if not rule.startswith("frame:") and modality == "intended" and code[:2] in ("16", "17") and not negated \
+                and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in DECIDE:
+            pass  # "announced it would suspend aid": announcing a sanction decides it; it is coded (as intended)
+        elif not rule.startswith("frame:") and modality == "intended" and code[:2] not in ("03", "13"):
             # "will provide aid" expresses intent to provide aid; "will not accept" refuses
             code = self.frames.recode("refuse" if negated else "intent", code)
             negated = False
