@@ -37,15 +37,18 @@ PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "nei
 
 # "X-led forces" are X's (unlike "X-backed" ones)
 LED = frozenset({"lead", "led", "run", "command", "commanded", "control", "controlled"})
-# the head word of a named body the lexicon lacks -> its sector ("NGO": a body with no state behind it)
+# the head word of a named body the lexicon lacks -> its sector. "NGO": civil society, coded NGO when
+# its name has no country; a state body ("the Securities and Exchange Commission") is coded only when
+# its name says whose it is.
 ORG_WORDS = {
     "forum": "NGO", "association": "NGO", "committee": "NGO", "council": "NGO", "federation": "NGO",
     "league": "NGO", "organization": "NGO", "organisation": "NGO", "foundation": "NGO", "institute": "NGO",
     "society": "NGO", "movement": "NGO", "union": "NGO", "alliance": "NGO", "coalition": "NGO",
-    "commission": "NGO", "centre": "NGO", "center": "NGO", "observatory": "NGO", "watch": "NGO",
-    "network": "NGO", "congress": "NGO", "office": "NGO", "agency": "NGO", "programme": "NGO", "program": "NGO",
-    "fund": "NGO", "party": "PTY", "army": "REB", "brigade": "REB", "brigades": "REB",
-    "militia": "REB", "court": "JUD", "tribunal": "JUD", "ministry": "GOV", "police": "COP",
+    "centre": "NGO", "center": "NGO", "observatory": "NGO", "watch": "NGO", "network": "NGO", "congress": "NGO",
+    "commission": "GOV", "agency": "GOV", "office": "GOV", "ministry": "GOV", "authority": "GOV",
+    "department": "GOV", "bureau": "GOV", "directorate": "GOV",
+    "party": "PTY", "army": "REB", "brigade": "REB", "brigades": "REB",
+    "militia": "REB", "court": "JUD", "tribunal": "JUD", "police": "COP",
 }
 
 
@@ -248,6 +251,8 @@ class ActorFinder:
         words = [t for t in ent if t.lower_ != "the"]
         inner = [base[t.i] for t in words if t.i in base]
         doc = ent.doc
+        if any(c.dep_ == "poss" and not (ent.start <= c.i < ent.end) for c in ent.root.children):
+            return  # "the UN's Food and Agriculture Organisation": its owner says whose it is
         if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
             known = base.get(ent.end + 1)
             if known is not None and known.kind == "org":  # "the International Labour Office (ILO)"
@@ -308,7 +313,11 @@ class ActorFinder:
         if own is not None and own.kind == "agent":
             org = next((m for m in mods if m.kind == "org"), None)
             if org is not None:  # "the UN envoy", "a Hamas spokesman": the organisation's own code
-                return [replace(org, start=min(own.start, org.start), end=own.end, head=own.head, how="agent")]
+                fixed = org.fixed
+                if fixed and fixed[:3] == "IGO" and own.sector in ("MIL", "COP") and not fixed.endswith(own.sector):
+                    fixed += own.sector  # "UN troops", "NATO forces": the body's armed men (IGOUNOMIL)
+                return [replace(org, start=min(own.start, org.start), end=own.end, head=own.head, how="agent",
+                                fixed=fixed)]
             countries = [m for m in mods if m.country]
             if any(m.how != "pronoun" for m in countries):  # "his Russian counterpart" is Russian
                 countries = [m for m in countries if m.how != "pronoun"]

@@ -99,6 +99,9 @@ class EventFinder(Arguments):
             return None  # "proposed changes", "Iranian-backed forces": a modifier, not an event
         if not noun and any(c.dep_ == "det" for c in token.children):
             return None  # "evacuated the wounded": a participle used as a noun
+        if not noun and token.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() == "place"
+                                                               for c in token.children):
+            return None  # "the summit will take place in July" is no "take in"
         lemma = token.lemma_.lower()
         if lemma[2:3] == "-" and lemma[:2] in ("re", "co") or lemma[3:4] == "-" and lemma[:3] == "pre":
             lemma = lemma.replace("-", "", 1)  # "re-open" is "reopen", "co-operation" is "cooperation"
@@ -290,8 +293,11 @@ class EventFinder(Arguments):
             if i in absorbed:
                 continue
             token = m.token
-            if token.dep_ in ("xcomp", "advcl") and token.head.i in absorbed:
-                continue  # "agreed that they should cooperate to encourage refugees ...": a coded event's purpose
+            if token.dep_ in ("xcomp", "advcl") and token.head.i in absorbed and \
+                    token.head.lemma_.lower() not in self.frames.motion:
+                # "agreed that they should cooperate to encourage refugees ...": a coded event's purpose
+                # (but a journey's purpose is an event: "prepared to head to Brussels to meet Bush")
+                continue
             if m.pattern.noun:
                 if self._argument_of_event(token, matches, absorbed):
                     continue
