@@ -5,8 +5,8 @@
 iter_articles streams the inputs; ids already in the store are skipped; the rest are coded in
 batches by `workers` processes, and results come back in input order to this process, the single
 writer, which stores each article in one transaction. The model is loaded once, in this process,
-before the database is opened; workers are forked from it then (where the OS can fork), so they
-start at once and share the model's memory. Every
+before the database is opened; on Linux workers are forked from it then, so they start at once
+and share the model's memory. Every
 `cluster_every` articles, and at the end, the new articles are clustered with the stored ones
 and the affected events rebuilt. Because writes follow input order and cluster ids don't depend
 on timing, a run that is killed and started again ends with the same database as one that
@@ -15,6 +15,7 @@ was not. Library code: it never prints; pass `on_progress` to follow it.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -164,8 +165,8 @@ class _Coding:
     """Codes batches of inputs, in this process (one worker) or in a pool of worker processes.
 
     The model is loaded here first; workers are then forked and inherit it (start-up once, not
-    once per worker, and model memory shared). Where fork is not available they are spawned and
-    each loads its own. Use as a context manager, before opening anything that runs threads."""
+    once per worker, and model memory shared). Off Linux they are spawned and each loads its own.
+    Use as a context manager, entered before opening anything that runs threads."""
 
     def __init__(self, workers: int, model: str | None, lexicons: list[str]):
         self.workers, self.model, self.lexicons = workers, model, lexicons
@@ -176,7 +177,7 @@ class _Coding:
         import multiprocessing
 
         global _worker
-        if self.workers > 1 and "fork" not in multiprocessing.get_all_start_methods():
+        if self.workers > 1 and not sys.platform.startswith("linux"):  # fork is unsafe on macOS, absent on Windows
             self.pool = multiprocessing.get_context("spawn").Pool(self.workers, _init_worker,
                                                                   (self.model, self.lexicons))
             return self
