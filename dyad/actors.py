@@ -153,7 +153,7 @@ class ActorFinder:
                 continue
             if entry.kind in ("place", "capital") and any(
                     e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end and len(e) > len(span)
-                    for e in sent.ents):
+                    for e in entities_in(sent)):
                 continue  # "Ahmed Farah" is a man, not the Afghan province
             actor = _entry_actor(entry, span, when)
             if entry.kind == "person":
@@ -197,7 +197,7 @@ class ActorFinder:
 
     def _names(self, sent, base, spans, memory):
         """Unknown person names (spaCy PERSON entities) and surnames remembered from full names."""
-        for ent in sent.ents:
+        for ent in entities_in(sent):
             if ent.label_ != "PERSON" or any(t.i in base for t in ent):
                 continue
             known = memory.surnames.get(ent[-1].text)
@@ -609,6 +609,25 @@ def sentence_spans(doc: Doc) -> list[Span]:
                 cached.append(span)
         doc.user_data["sentence_spans"] = cached
     return cached
+
+
+def doc_entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, computed once (spaCy rebuilds the tuple from the tokens on every access)."""
+    ents = doc.user_data.get("ents")
+    if ents is None:
+        ents = doc.user_data["ents"] = doc.ents
+    return ents
+
+
+def entities_in(sent: Span) -> list[Span]:
+    """`sent.ents`, from the article's entities computed once."""
+    out = []
+    for ent in doc_entities(sent.doc):  # as Span.ents: entities inside the sentence, stop at the first one past it
+        if ent.start >= sent.start:
+            if ent.end > sent.end:
+                break
+            out.append(ent)
+    return out
 
 
 def actors_of(doc: Doc, token: Token) -> list[Actor]:

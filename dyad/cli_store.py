@@ -141,31 +141,34 @@ def export(
 # --- printing -------------------------------------------------------------------------------
 
 class _progress:
-    """A rich progress line (articles, articles/s, events, rejections) as an on_progress hook."""
+    """A rich progress line (articles, articles/s, events, rejections) as an on_progress hook.
+
+    The bar (and its refresh thread) starts at the first report, after the ingest runner has
+    forked its workers: a process is not forked while another thread may hold a lock."""
 
     def __init__(self, quiet: bool):
         self.quiet = quiet
+        self.bar = None
 
     def __enter__(self):
-        if self.quiet:
-            return None
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        self.bar = Progress(SpinnerColumn(), TextColumn("{task.completed} articles"),
-                            TextColumn("{task.fields[rate]:.1f}/s"), TextColumn("{task.fields[events]} events"),
-                            TextColumn("{task.fields[rejected]} rejected"),
-                            TextColumn("{task.fields[skipped]} already stored"), TimeElapsedColumn(),
-                            transient=False)
-        self.bar.start()
-        self.task = self.bar.add_task("ingest", total=None, rate=0.0, events=0, rejected=0, skipped=0)
-        return self.update
+        return None if self.quiet else self.update
 
     def update(self, s) -> None:
+        if self.bar is None:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(SpinnerColumn(), TextColumn("{task.completed} articles"),
+                                TextColumn("{task.fields[rate]:.1f}/s"), TextColumn("{task.fields[events]} events"),
+                                TextColumn("{task.fields[rejected]} rejected"),
+                                TextColumn("{task.fields[skipped]} already stored"), TimeElapsedColumn(),
+                                transient=False)
+            self.bar.start()
+            self.task = self.bar.add_task("ingest", total=None, rate=0.0, events=0, rejected=0, skipped=0)
         self.bar.update(self.task, completed=s.coded + s.rejected, rate=s.rate, events=s.mentions,
                         rejected=s.rejected, skipped=s.skipped)
 
     def __exit__(self, *exc) -> None:
-        if not self.quiet:
+        if self.bar is not None:
             self.bar.stop()
 
 

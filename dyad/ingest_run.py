@@ -3,8 +3,10 @@
     summary = run(["news/", "crawl.warc.gz"], "events.duckdb", workers=2)
 
 iter_articles streams the inputs; ids already in the store are skipped; the rest are coded in
-batches by `workers` processes (each loads the model once), and results come back in input
-order to this process, the single writer, which stores each article in one transaction. Every
+batches by `workers` processes, and results come back in input order to this process, the single
+writer, which stores each article in one transaction. The model is loaded once, in this process,
+before the database is opened; on Linux workers are forked from it then, so they start at once
+and share the model's memory. Every
 `cluster_every` articles, and at the end, the new articles are clustered with the stored ones
 and the affected events rebuilt. Because writes follow input order and cluster ids don't depend
 on timing, a run that is killed and started again ends with the same database as one that
@@ -13,6 +15,7 @@ was not. Library code: it never prints; pass `on_progress` to follow it.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -62,13 +65,14 @@ def run(paths: Iterable[str], db: str | os.PathLike, *, workers: int | None = No
     items = iter_articles(paths, published=published, text_column=text_column, stats=summary.ingest)
     workers = workers or os.cpu_count() or 1
     start = time.monotonic()
-    with Store(db) as store:
+    # workers fork before the database opens: a DuckDB connection's threads must not be forked
+    with _Coding(workers, model, list(lexicons)) as code, Store(db) as store:
         clusterer = Clusterer()
         for aid, sig, cluster_id in store.iter_signatures():
             clusterer.add(aid, sig, cluster_id)
         fresh = _unseen(items, store.known_ids(), summary)
         since_clustering = clusterer.pending
-        for batch in _batched(_code(fresh, workers, model, list(lexicons)), write_batch):
+        for batch in _batched(code(fresh), write_batch):
             aids = store.add_many([(result, item if isinstance(item, Article) else None, sig)
                                    for item, result, sig in batch])
             for (item, result, sig), aid in zip(batch, aids):
@@ -127,8 +131,10 @@ class _BatchCoder:
 
     def __init__(self, model: str | None, lexicons: list[str]):
         import dyad
+        from .enrich.places import gazetteer
 
         self.coder = dyad.load(model=model, lexicons=lexicons)
+        gazetteer()  # loaded now, so that forked workers share it rather than each building it
 
     def __call__(self, batch: list[Article | Rejection]) -> list[Result]:
         by_id = {row_id(r): r for r in self.coder.code_many(batch)}
@@ -143,7 +149,7 @@ class _BatchCoder:
         return out
 
 
-_worker: _BatchCoder | None = None  # set once in each worker process by _init_worker
+_worker: _BatchCoder | None = None  # in a worker process: its coder (inherited, or built by _init_worker)
 
 
 def _init_worker(model: str | None, lexicons: list[str]) -> None:
@@ -155,24 +161,52 @@ def _code_in_worker(batch: list[Article | Rejection]) -> list[Result]:
     return _worker(batch)
 
 
-def _code(items: Iterable[Article | Rejection], workers: int, model: str | None,
-          lexicons: list[str]) -> Iterator[Result]:
-    """Results in input order. Pool.imap would read the whole input ahead, so batches are
-    submitted through a bounded window instead."""
-    batches = _batched(items, BATCH)
-    if workers <= 1:
-        code = _BatchCoder(model, lexicons)
-        for batch in batches:
-            yield from code(batch)
-        return
-    import multiprocessing
+class _Coding:
+    """Codes batches of inputs, in this process (one worker) or in a pool of worker processes.
 
-    # spawn, not fork: the parent holds a DuckDB connection and its threads
-    with multiprocessing.get_context("spawn").Pool(workers, _init_worker, (model, lexicons)) as pool:
+    The model is loaded here first; workers are then forked and inherit it (start-up once, not
+    once per worker, and model memory shared). Off Linux they are spawned and each loads its own.
+    Use as a context manager, entered before opening anything that runs threads."""
+
+    def __init__(self, workers: int, model: str | None, lexicons: list[str]):
+        self.workers, self.model, self.lexicons = workers, model, lexicons
+        self.coder: _BatchCoder | None = None
+        self.pool = None
+
+    def __enter__(self) -> _Coding:
+        import multiprocessing
+
+        global _worker
+        if self.workers > 1 and not sys.platform.startswith("linux"):  # fork is unsafe on macOS, absent on Windows
+            self.pool = multiprocessing.get_context("spawn").Pool(self.workers, _init_worker,
+                                                                  (self.model, self.lexicons))
+            return self
+        self.coder = _BatchCoder(self.model, self.lexicons)
+        if self.workers > 1:
+            _worker = self.coder  # what the forked workers inherit
+            try:
+                self.pool = multiprocessing.get_context("fork").Pool(self.workers)
+            finally:
+                _worker = None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def __call__(self, items: Iterable[Article | Rejection]) -> Iterator[Result]:
+        """Results in input order. Pool.imap would read the whole input ahead, so batches are
+        submitted through a bounded window instead."""
+        batches = _batched(items, BATCH)
+        if self.pool is None:
+            for batch in batches:
+                yield from self.coder(batch)
+            return
         window: deque = deque()
         for batch in batches:
-            window.append(pool.apply_async(_code_in_worker, (batch,)))
-            if len(window) >= workers * IN_FLIGHT:
+            window.append(self.pool.apply_async(_code_in_worker, (batch,)))
+            if len(window) >= self.workers * IN_FLIGHT:
                 yield from window.popleft().get()
         while window:
             yield from window.popleft().get()

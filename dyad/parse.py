@@ -43,7 +43,7 @@ class SentenceRef:
 
 def load_model(name: str | None = None) -> Language:
     """Load the English spaCy pipeline (installed packages only: nothing is downloaded), its
-    rule lemmatizer behind a cache (`CachedLemmatizer`)."""
+    attribute ruler and rule lemmatizer behind caches (`CachedAttributeRuler`, `CachedLemmatizer`)."""
     import spacy
 
     for candidate in ([name] if name else MODEL_NAMES):
@@ -51,6 +51,10 @@ def load_model(name: str | None = None) -> Language:
             nlp = spacy.load(candidate)
         except OSError:
             continue
+        if "attribute_ruler" in nlp.pipe_names:
+            ruler = nlp.get_pipe("attribute_ruler")
+            nlp.replace_pipe("attribute_ruler", "dyad_cached_attribute_ruler")
+            nlp.get_pipe("attribute_ruler").use(ruler)
         if "lemmatizer" in nlp.pipe_names:
             rules = nlp.get_pipe("lemmatizer")
             nlp.replace_pipe("lemmatizer", "dyad_cached_lemmatizer")  # the component keeps its name
@@ -109,6 +113,110 @@ class CachedLemmatizer:
 @Language.factory("dyad_cached_lemmatizer")
 def _cached_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
     return CachedLemmatizer()
+
+
+class CachedAttributeRuler:
+    """The model's attribute ruler (tag -> POS and morphology, lemma exceptions), asked once per
+    (word, tag, dependency).
+
+    Same annotations as the original: its one-token rules depend only on a token's own TAG, LOWER,
+    DEP and IS_SPACE, so what they set is cached by (lower, tag, dep); the few rules over two tokens
+    still go through a spaCy Matcher; on a token several rules hit, later rules win, as in the
+    original. A rule of a shape this reader doesn't know keeps the original component in charge.
+    """
+
+    MAX_ENTRIES = 500_000
+    _KEYS = {"TAG": "tag_", "LOWER": "lower_", "DEP": "dep_", "IS_SPACE": "is_space"}
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.original = None
+        # one-token rules as (rule id, pattern), by the tag or word they require ("" when neither)
+        self.single: dict[tuple[str, str], list[tuple[int, dict]]] = {}
+        self.multi = None  # Matcher of the rules over several tokens
+        self.cache: dict[tuple[int, int, int], dict | None] = {}  # (lower, tag, dep) -> what to set
+
+    def use(self, ruler) -> None:
+        """Read the rules of a loaded spaCy AttributeRuler."""
+        from spacy.matcher import Matcher
+
+        self.original, self.cache = ruler, {}
+        self.single, self.multi = {}, Matcher(self.vocab)
+        for rule_id, rule in enumerate(ruler.patterns):
+            if not all(self._known(token) for pattern in rule["patterns"] for token in pattern):
+                self.single, self.multi = {}, None  # the original does it all
+                return
+            if all(len(pattern) == 1 for pattern in rule["patterns"]):
+                for (token,) in rule["patterns"]:
+                    key = ("TAG", token["TAG"]) if isinstance(token.get("TAG"), str) else \
+                        ("LOWER", token["LOWER"]) if isinstance(token.get("LOWER"), str) else ("", "")
+                    self.single.setdefault(key, []).append((rule_id, token))
+            else:
+                self.multi.add(str(rule_id), rule["patterns"])
+
+    @classmethod
+    def _known(cls, token: dict) -> bool:
+        for key, value in token.items():
+            if key not in cls._KEYS:
+                return False
+            if isinstance(value, dict) and not (len(value) == 1 and next(iter(value)) in ("IN", "NOT_IN", "REGEX")):
+                return False
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens._retokenize import set_token_attrs
+
+        if self.multi is None:
+            return self.original(doc)
+        ruler = self.original
+        extra: dict[int, list[int]] = {}  # token index -> ids of rules over several tokens that set it
+        for match_id, start, end in self.multi(doc, allow_missing=True):
+            rule_id = int(self.vocab.strings[match_id])
+            i = range(start, end)[ruler.indices[rule_id]]
+            extra.setdefault(i, []).append(rule_id)
+        cache = self.cache
+        for token in doc:
+            key = (token.lower, token.tag, token.dep)
+            attrs = cache.get(key, False)
+            if attrs is False:
+                attrs = self._merge(self._single_hits(token))
+                if len(cache) < self.MAX_ENTRIES:
+                    cache[key] = attrs
+            if token.i in extra:
+                attrs = self._merge(extra[token.i] + self._single_hits(token))
+            if attrs:
+                set_token_attrs(token, attrs)
+        return doc
+
+    def _single_hits(self, token) -> list[int]:
+        candidates = self.single.get(("TAG", token.tag_), []) + self.single.get(("LOWER", token.lower_), []) + \
+            self.single.get(("", ""), [])
+        return [rule_id for rule_id, pattern in candidates if self._matches(token, pattern)]
+
+    def _merge(self, rule_ids: list[int]) -> dict | None:
+        """What the rules set, applied in rule order (a later rule overwrites an earlier one)."""
+        merged: dict = {}
+        for rule_id in sorted(rule_ids):
+            merged.update(self.original.attrs[rule_id])
+        return merged or None
+
+    @classmethod
+    def _matches(cls, token, pattern: dict) -> bool:
+        for key, want in pattern.items():
+            value = getattr(token, cls._KEYS[key])
+            if isinstance(want, dict):
+                (op, arg), = want.items()
+                if op == "IN" and value not in arg or op == "NOT_IN" and value in arg or \
+                        op == "REGEX" and not re.search(arg, value):
+                    return False
+            elif value != want:
+                return False
+        return True
+
+
+@Language.factory("dyad_cached_attribute_ruler")
+def _cached_attribute_ruler(nlp: Language, name: str) -> CachedAttributeRuler:
+    return CachedAttributeRuler(nlp.vocab)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

