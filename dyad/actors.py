@@ -212,7 +212,7 @@ class ActorFinder:
             for t in ent:
                 base[t.i] = actor
             spans.append(Span(sent.doc, ent.start, ent.end, label=actor.code or ""))
-        for ent in sent.ents:
+        for ent in entities_in(sent):
             if ent.label_ == "ORG":
                 self._unknown_org(ent, base, spans, memory)
         for token in sent:  # a known person's surname with a title ("President Bush"), resolved by date
