@@ -35,6 +35,8 @@ SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 ALLEGE = frozenset({"claim", "allege", "charge", "contend"})
 # verbs that announce a decision: "announced it would suspend aid" is the suspension
 DECIDE = frozenset({"announce", "decide", "declare", "confirm", "say"})
+# verbal events: "were invited to attend", "such activities require ...": no one named, no event
+VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # events both sides take part in whoever the sentence makes the subject: negotiating, sharing information
 MUTUAL_CODES = frozenset({"046", "064"})
 # "in defiance of X", "in protest at X": whom a protest is aimed at
@@ -154,7 +156,9 @@ class EventFinder(Arguments):
         events += self._allegation_events(doc, sent, matches, absorbed)
         events += self._obligation_events(doc, sent, matches, absorbed)
         events += self._plain_events(doc, sent, matches, absorbed)
-        main = [e for e in events if not self._subordinate(doc[e.trigger[0]])] or events
+        # background events stand in for a sentence with no main event, if they say who did it
+        main = [e for e in events if not self._subordinate(doc[e.trigger[0]])] or \
+            [e for e in events if e.source is not None]
         return _dedupe(main)
 
     def _triggers(self, sent: Span) -> dict[int, _Match]:
@@ -533,8 +537,11 @@ class EventFinder(Arguments):
             if back:
                 pairs += back
                 rule += "+mutual"
-        # an event must name at least one actor dyad can place (a country, an IGO/NGO, a group)
-        pairs = [(s, t) for s, t in pairs if (s is not None and s.country) or (t is not None and t.country)]
+        # an event must name at least one actor dyad can place (a country, an IGO/NGO, a group); a verbal
+        # event (statement, appeal, intent, demand, criticism, rejection, threat) must name who made it
+        verbal = code[:2] in VERBAL_ROOTS
+        pairs = [(s, t) for s, t in pairs if ((s is not None and s.country) or (t is not None and t.country))
+                 and not (verbal and s is None)]
         confidence = 0.5 + 0.2 * bool(sources) + 0.2 * bool(targets) - 0.1 * (modality == "hypothetical")
         return [RawEvent(sent, trigger, code, s, t, negated, modality, reported_by, rule, round(confidence, 2))
                 for s, t in pairs]
