@@ -88,6 +88,10 @@ def _surname_actor(people: list, token: Token, when: date | None) -> Actor | Non
         if len(active) == 1:
             code = active[0].role_at(when).code
             return Actor(token.i, token.i + 1, token.i, code[:3], code[3:] or None, active[0].name, "surname", "person")
+        codes = {p.role_at(when).code for p in active}
+        if len(codes) == 1:  # "President Marcos" in 1980: Ferdinand and Imelda both held office in Manila
+            code = codes.pop()
+            return Actor(token.i, token.i + 1, token.i, code[:3], code[3:] or None, None, "surname", "person")
     countries = {p.roles[-1].code[:3] for p in people}
     if len(countries) == 1:  # "President Bush" with no date: American, the title says the rest
         return Actor(token.i, token.i + 1, token.i, countries.pop(), None, None, "surname", "person")
