@@ -93,7 +93,11 @@ class Arguments:
                 found = appos  # "his Russian counterpart, Sergey Lavrov": the person named
             for c in t.children:  # misparses of "Kerry and Foreign Minister Lavrov", "the US and Russian Federation"
                 if c.dep_ in ("compound", "nmod") and any(g.dep_ == "cc" for g in c.children):
-                    kinds = {a.kind for a in found} & {"person", "country"}  # only between like actors
+                    # only between like actors ("Kerry and Foreign Minister Lavrov"; "the Colombian
+                    # government and FARC rebels": a government and an armed group are both parties)
+                    kinds = {a.kind for a in found} & {"person", "country", "org", "agent"}
+                    if kinds & {"org", "agent"}:
+                        kinds |= {"org", "agent"}
                     for k in (c, *c.conjuncts):
                         if k.i != t.i and k.i < t.i:
                             out.extend(a for a in actors_of(doc, k) if a.kind in kinds and a.how != "place")
@@ -259,6 +263,13 @@ class Arguments:
                          for a in self._actors(doc, p)]
                 if found:
                     return found
+        if not any(c.dep_ == "auxpass" for c in verb.children):
+            # "condemned the nuclear test by North Korea", the "by" phrase parsed onto the verb
+            found = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and any(
+                o.dep_ in ("dobj",) and o.pos_ == "NOUN" for o in verb.children)
+                for g in c.children if g.dep_ == "pobj" for a in self._actors(doc, g)]
+            if found:
+                return found
         objects = [doc[u] for u in used if doc[u].dep_ in OBJ_DEPS + ("compound",)]
         objects += [o.head for o in objects if o.dep_ == "compound" and o.head.i not in used]  # "a military aid program for Bosnia"
         holders = (verb, *objects, *[c for c in verb.children if c.dep_ == "dobj" and c.i not in used])

@@ -513,7 +513,8 @@ class EventFinder(Arguments):
             if targets:
                 rule += "+domestic-target"
         if sources and targets and len(_distinct(sources)) == 1 and all(
-                (t.how in ("pronoun", "pronoun-owner") or t.entity == sources[0].entity) and t.code == sources[0].code
+                (t.how in ("pronoun", "pronoun-owner") or (t.entity is not None and t.entity == sources[0].entity))
+                and t.code == sources[0].code
                 and t.how != "domestic" for t in targets):
             targets = []  # "Benin opened its borders", "reiterated its demand", "deny entry to the US": its own
         if not sources and code[:2] == "17" and any(c.dep_ in ("nsubjpass",) for c in token.children):
