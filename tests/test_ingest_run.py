@@ -65,8 +65,10 @@ import sys
 from pathlib import Path
 from dyad.ingest_run import run
 marker = Path(sys.argv[3])
-def progress(s):
-    marker.write_text(str(s.coded + s.rejected))
+def progress(s):  # written whole, then renamed: the test never reads a half-written count
+    tmp = marker.with_suffix(".tmp")
+    tmp.write_text(str(s.coded + s.rejected))
+    tmp.replace(marker)
 if __name__ == "__main__":
     run([sys.argv[1]], sys.argv[2], workers=1, on_progress=progress, write_batch=2)  # small batches: killable mid-run
 """
@@ -81,7 +83,8 @@ def test_ingest_run_kill_and_resume_matches_uninterrupted(tmp_path):
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
-        if marker.exists() and marker.read_text() and int(marker.read_text()) >= 5:
+        count = marker.read_text().strip() if marker.exists() else ""
+        if count.isdigit() and int(count) >= 5:
             os.kill(proc.pid, signal.SIGKILL)
             break
         time.sleep(0.01)
