@@ -257,6 +257,8 @@ class ActorFinder:
         doc = ent.doc
         if any(c.dep_ == "poss" and not (ent.start <= c.i < ent.end) for c in ent.root.children):
             return  # "the UN's Food and Agriculture Organisation": its owner says whose it is
+        if words[-1].i in base or ent.root.i in base:
+            return  # "the Russian Federation" is the country the lexicon already knows
         if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
             known = base.get(ent.end + 1)
             if known is not None and known.kind == "org":  # "the International Labour Office (ILO)"
