@@ -35,6 +35,14 @@ PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "nei
                         "president", "minister", "delegation"})
 
 
+# words that make a known body's name another, national body: "National Security Council", "Supreme Court"
+NATIONAL_WORDS = frozenset({"national", "federal", "supreme", "central", "state", "high", "provincial", "regional",
+                            "municipal", "republican", "democratic", "revolutionary", "interim", "transitional"})
+# names that mark a body as transnational, and head words that mark it as civil society whatever its scope
+TRANSNATIONAL = frozenset({"international", "world", "global", "regional", "african", "european", "asian", "arab",
+                           "latin", "pan", "third", "islamic", "christian"})
+CIVIL_HEADS = frozenset({"foundation", "association", "society", "institute", "observatory", "watch", "network",
+                         "forum", "federation", "league", "centre", "center"})
 # "X-led forces" are X's (unlike "X-backed" ones)
 LED = frozenset({"lead", "led", "run", "command", "commanded", "control", "controlled"})
 # the head word of a named body the lexicon lacks -> its sector. "NGO": civil society, coded NGO when
@@ -155,6 +163,11 @@ class ActorFinder:
             span = doc.char_span(offset + a, offset + b, alignment_mode="strict")
             if span is None:
                 continue
+            if entry.kind == "org" and any(
+                    e.label_ == "ORG" and e.start < span.start and span.end <= e.end and span.start > 0
+                    and doc[span.start - 1].is_title and doc[span.start - 1].lower_ in NATIONAL_WORDS
+                    for e in entities_in(sent)):
+                continue  # "the National Security Council" is not the UN's Security Council
             if entry.kind in ("place", "capital") and any(
                     e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end and len(e) > len(span)
                     for e in entities_in(sent)):
@@ -271,7 +284,10 @@ class ActorFinder:
         if sector is None:
             return  # companies, newspapers, teams: not political actors dyad can code
         country = next((a.country for a in inner if a.country and len(a.country) == 3), None)
-        if country is None and sector != "NGO":
+        if country is None and (sector != "NGO" or not (
+                {t.lower_ for t in words} & TRANSNATIONAL or words[-1].lower_ in CIVIL_HEADS)):
+            # "the Democratic National Committee", "the North Atlantic Council": a body of no named
+            # country is coded NGO only when its name is plainly civil or transnational
             return
         code = (country or "") + sector
         actor = Actor(words[0].i, ent.end, ent.root.i, code[:3], code[3:] or None, ent.text, "named-body", "org",
