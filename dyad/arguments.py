@@ -163,6 +163,11 @@ class Arguments:
         for c in verb.children:
             if c.dep_ in SUBJ:
                 return self._subject(doc, c)
+        if self.frames.by_word.get(verb.lemma_.lower()) in ("intent", "prepare"):
+            # "Vietnam is committed to ...", "Iran is prepared to ...": the one committed is the source
+            for c in verb.children:
+                if c.dep_ == "nsubjpass":
+                    return self._actors(doc, c)
         if any(c.dep_ in ("nsubjpass", "csubjpass") for c in verb.children):
             # "were killed in Israeli tank shelling": the event noun names who did it
             for c in verb.children:

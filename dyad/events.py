@@ -33,6 +33,8 @@ QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "numbe
 SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # verbs that put an event forward as a charge, not as a fact: "X claimed that Y attacked Z"
 ALLEGE = frozenset({"claim", "allege", "charge", "contend"})
+# intent words that are commitments whatever follows: "is committed to opening up the economy" (030)
+PLEDGE = frozenset({"promise", "pledge", "vow", "commit", "committed", "undertake", "consent"})
 # verbs that announce a decision: "announced it would suspend aid" is the suspension
 DECIDE = frozenset({"announce", "decide", "declare", "confirm", "say"})
 # verbal events: "were invited to attend", "such activities require ...": no one named, no event
@@ -207,7 +209,8 @@ class EventFinder(Arguments):
                                                and self._subjects(doc, comp)):
                 continue  # a noun frame needs an event, or someone called on: "its call for Iran to halt ..."
             if inner is None and not noun and token.i not in matches and frame not in ("demand",) and not (
-                    frame == "appeal" and self._appeal_object(token)):
+                    frame == "appeal" and self._appeal_object(token)) and not (
+                    frame == "intent" and token.lemma_.lower() in PLEDGE):
                 continue
             if frame == "intent" and comp.pos_ in ("VERB", "AUX") and self._own_subject(token, comp):
                 frame = "appeal"  # "wants Putin to attack": wanting someone else to act is an appeal
