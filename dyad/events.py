@@ -35,8 +35,6 @@ SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 ALLEGE = frozenset({"claim", "allege", "charge", "contend"})
 # intent words that are commitments whatever follows: "is committed to opening up the economy" (030)
 PLEDGE = frozenset({"promise", "pledge", "vow", "commit", "committed", "undertake", "consent"})
-# verbs that announce a decision: "announced it would suspend aid" is the suspension
-DECIDE = frozenset({"announce", "decide", "declare", "confirm", "say"})
 # verbal events: "were invited to attend", "such activities require ...": no one named, no event
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # events both sides take part in whoever the sentence makes the subject: negotiating, sharing information
@@ -484,13 +482,7 @@ class EventFinder(Arguments):
             # "will withdraw its force unless ...": a conditional promise of action is a threat
             code = self.frames.recode("threaten", code if not rule.startswith("frame:intent") else None)
             modality, rule = "asserted", rule + "+unless"
-        clause = token
-        while clause.dep_ == "conj" and clause.head.i != clause.i:
-            clause = clause.head  # "would prohibit aid ... and would deny entry"
-        if not rule.startswith("frame:") and modality == "intended" and code[:2] in ("16", "17") and not negated \
-                and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in DECIDE:
-            pass  # "announced it would suspend aid": announcing a sanction decides it; it is coded (as intended)
-        elif not rule.startswith("frame:") and modality == "intended" and code[:2] not in ("03", "13"):
+        if not rule.startswith("frame:") and modality == "intended" and code[:2] not in ("03", "13"):
             # "will provide aid" expresses intent to provide aid; "will not accept" refuses
             code = self.frames.recode("refuse" if negated else "intent", code)
             negated = False
