@@ -33,6 +33,11 @@ QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "numbe
 SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # verbs that put an event forward as a charge, not as a fact: "X claimed that Y attacked Z"
 ALLEGE = frozenset({"claim", "allege", "charge", "contend"})
+# what violence verbs take figuratively: "fight inflation", "combat corruption", "attack the problem"
+ABSTRACT = frozenset({"price", "inflation", "corruption", "poverty", "crime", "disease", "unemployment", "deficit",
+                      "problem", "issue", "idea", "plan", "policy", "proposal", "decision", "law", "budget", "tax",
+                      "fire", "blaze", "epidemic", "pandemic", "virus", "drought", "hunger", "illiteracy", "debt",
+                      "recession", "crisis", "change", "trend", "market", "cost", "rate", "record"})
 # intent words that are commitments whatever follows: "is committed to opening up the economy" (030)
 PLEDGE = frozenset({"promise", "pledge", "vow", "commit", "committed", "undertake", "consent"})
 # verbal events: "were invited to attend", "such activities require ...": no one named, no event
@@ -112,8 +117,12 @@ class EventFinder(Arguments):
             heads.append(lemma[2:])  # "reimposed blockades", "reopened talks": the same event again
         if noun and token.i >= 2 and token.nbor(-1).text == "-":
             heads.insert(0, f"{token.nbor(-2).lower_}-{lemma}")
+        figurative = not noun and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ABSTRACT
+                                      for c in token.children)
         for head in heads:
             for pattern in self.lexicon.triggers.get((head, noun), ()):
+                if figurative and pattern.cameo[:2] in ("18", "19", "20"):
+                    continue  # "to fight rising prices", "attacked the problem": no one is assaulted
                 used = self._fits(token, pattern)
                 if used is not None:
                     return _Match(token, pattern, used)
