@@ -38,6 +38,8 @@ PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "nei
 # words that make a known body's name another, national body: "National Security Council", "Supreme Court"
 NATIONAL_WORDS = frozenset({"national", "federal", "supreme", "central", "state", "high", "provincial", "regional",
                             "municipal", "republican", "democratic", "revolutionary", "interim", "transitional"})
+# armed and criminal groups: not placed by the nationality of the people they act on
+NON_STATE = frozenset({"REB", "UAF", "CRM", "SEP", "INS"})
 # names that mark a body as transnational, and head words that mark it as civil society whatever its scope
 TRANSNATIONAL = frozenset({"international", "world", "global", "regional", "african", "european", "asian", "arab",
                            "latin", "pan", "third", "islamic", "christian"})
@@ -570,11 +572,19 @@ def _place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
     if len(countries) != 1:
         return
     country = next(iter(countries))
+    # a country named, or a state's own agents ("rebels attacked Indian troops"), place rebels; the
+    # nationality of the people they act on ("released three Italian engineers") does not
+    by_demonym = not any(a.kind == "country" and a.how not in ("demonym", "modifier") or (
+        a.kind == "agent" and a.sector in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")) or a.kind in ("person", "org")
+        for _, a in in_sent if a.country == country)
+
+    def placeable(a):
+        return a.country is None and a.kind in ("agent", "person") and a.sector and not (
+            by_demonym and a.sector in NON_STATE)
     for i, actors in list(resolved.items()):
-        if sent.start <= i < sent.end and any(a.country is None and a.kind in ("agent", "person") and a.sector
-                                              for a in actors):
-            resolved[i] = [replace(a, country=country, how=a.how + "+context")
-                           if a.country is None and a.kind in ("agent", "person") and a.sector else a for a in actors]
+        if sent.start <= i < sent.end and any(placeable(a) for a in actors):
+            resolved[i] = [replace(a, country=country, how=a.how + "+context") if placeable(a) else a
+                           for a in actors]
 
 
 def _clause_subjects(verb: Token) -> dict:
