@@ -275,7 +275,8 @@ class Arguments:
                 for g in c.children if g.dep_ == "pobj" for a in self._actors(doc, g)]
             if found:
                 return found
-        objects = [doc[u] for u in used if doc[u].dep_ in OBJ_DEPS + ("compound",)]
+        objects = [doc[u] for u in used if doc[u].dep_ in OBJ_DEPS + ("compound",) or (
+            doc[u].dep_ == "nsubj" and doc[u].head.head.i == verb.i)]  # "allowed UN inspectors to return"
         objects += [o.head for o in objects if o.dep_ == "compound" and o.head.i not in used]  # "a military aid program for Bosnia"
         holders = (verb, *objects, *[c for c in verb.children if c.dep_ == "dobj" and c.i not in used])
         for word in TARGET_PREPS:

@@ -143,6 +143,9 @@ class EventFinder(Arguments):
                      for k in c.children if k.dep_ == "prep" and k.lower_ == "of"
                      for n in k.children if n.dep_ == "pobj"  # "part of a military aid program"
                      for p in (n, *[g for g in n.children if g.dep_ == "compound"]) if p.lemma_.lower() == word), None)
+            if obj is None:  # "allowed UN inspectors to return": the object is the complement's subject
+                obj = next((k for c in token.children if c.dep_ in ("ccomp", "xcomp") for k in c.children
+                            if k.dep_ == "nsubj" and k.lemma_.lower() == word and k.i not in used), None)
             if obj is None:
                 return None
             used.add(obj.i)
