@@ -46,10 +46,11 @@ class Arguments:
                 found = self._actors(doc, c)
                 if found:
                     return found
-            if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+            if c.dep_ == "prep" and (c.lower_ in ("on", "upon") or (
+                    c.lower_ == "to" and token.lemma_.lower() in ("appeal", "plead", "petition", "turn"))):
                 for g in c.children:
                     found = self._actors(doc, g) if g.dep_ == "pobj" else []
-                    if found:  # "called on Iran" (not "on Tuesday")
+                    if found:  # "called on Iran" (not "on Tuesday"), "appealed to NATO"
                         return found
         for c in token.children:  # "demanded a truce with Moslem forces": the event noun's own target
             if c.dep_ == "dobj" and (c.lemma_.lower(), True) in self.lexicon.triggers:
@@ -296,8 +297,9 @@ class Arguments:
                         return found
         for obj in objects:  # "rejected an Indian proposal", "expelled two Russian diplomats"
             found = self._actors(doc, obj)
-            if posture:
-                found = [a for a in found if a.country]
+            if posture or obj.i in used:
+                # "share intelligence": the pattern's own object word is what is done, not to whom
+                found = [a for a in found if a.country or a.head != obj.i]
             if found:
                 return found
         return []

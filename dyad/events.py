@@ -310,7 +310,8 @@ class EventFinder(Arguments):
             if i in absorbed:
                 continue
             token = m.token
-            if token.dep_ in ("xcomp", "advcl") and token.head.i in absorbed and \
+            if (token.dep_ in ("xcomp", "advcl") or (token.dep_ == "ccomp" and token.head.i in matches)) and \
+                    token.head.i in absorbed and \
                     token.head.lemma_.lower() not in self.frames.motion:
                 # "agreed that they should cooperate to encourage refugees ...": a coded event's purpose
                 # (but a journey's purpose is an event: "prepared to head to Brussels to meet Bush")
