@@ -33,13 +33,13 @@ QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "numbe
 SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # verbs that put an event forward as a charge, not as a fact: "X claimed that Y attacked Z"
 ALLEGE = frozenset({"claim", "allege", "charge", "contend"})
+# verbs that deny what their complement says: "denied that its forces fired", "denied seeking weapons"
+DENY = frozenset({"deny", "refute", "dismiss"})
 # what violence verbs take figuratively: "fight inflation", "combat corruption", "attack the problem"
 ABSTRACT = frozenset({"price", "inflation", "corruption", "poverty", "crime", "disease", "unemployment", "deficit",
                       "problem", "issue", "idea", "plan", "policy", "proposal", "decision", "law", "budget", "tax",
                       "fire", "blaze", "epidemic", "pandemic", "virus", "drought", "hunger", "illiteracy", "debt",
                       "recession", "crisis", "change", "trend", "market", "cost", "rate", "record"})
-# intent words that are commitments whatever follows: "is committed to opening up the economy" (030)
-PLEDGE = frozenset({"promise", "pledge", "vow", "commit", "committed", "undertake", "consent"})
 # verbal events: "were invited to attend", "such activities require ...": no one named, no event
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # events both sides take part in whoever the sentence makes the subject: negotiating, sharing information
@@ -220,7 +220,7 @@ class EventFinder(Arguments):
                 continue  # a noun frame needs an event, or someone called on: "its call for Iran to halt ..."
             if inner is None and not noun and token.i not in matches and frame not in ("demand",) and not (
                     frame == "appeal" and self._appeal_object(token)) and not (
-                    frame == "intent" and token.lemma_.lower() in PLEDGE):
+                    frame == "intent" and token.lemma_.lower() in self.frames.pledge):
                 continue
             if frame == "intent" and comp.pos_ in ("VERB", "AUX") and self._own_subject(token, comp):
                 frame = "appeal"  # "wants Putin to attack": wanting someone else to act is an appeal
@@ -276,6 +276,11 @@ class EventFinder(Arguments):
         """"X claimed that Y attacked Z" is X accusing Y (the attack is X's charge, not a fact the
         sentence reports); "X claimed that they attacked Z" is X claiming responsibility for it."""
         events: list[RawEvent] = []
+        for token in sent:  # "Israel denied that its forces had fired on the convoy": no firing is reported
+            if token.lemma_.lower() in DENY and token.pos_ == "VERB":
+                for c in token.children:
+                    if c.dep_ in ("ccomp", "xcomp", "pcomp") or (c.dep_ == "prep" and c.lower_ in ("that", "of")):
+                        absorbed.update(k.i for k in c.subtree if k.i in matches)
         for token in sent:
             if token.lemma_.lower() not in ALLEGE or token.pos_ != "VERB" or token.i in absorbed:
                 continue

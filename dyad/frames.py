@@ -21,6 +21,7 @@ class Frames:
     light: frozenset
     motion: frozenset
     carriers: frozenset  # verbs that carry a frame noun: "reiterated its demand that ..."
+    pledge: frozenset  # intent words that are an event on their own ("vowed to ...")
 
     def recode(self, frame: str, code: str | None) -> str:
         table = self.frames[frame]["map"]
@@ -41,4 +42,4 @@ def load_frames() -> Frames:
         for w in raw[n]["words"]:
             by_word.setdefault(w, n)
     return Frames(frames, by_word, frozenset(raw["speech"]), frozenset(raw["obligation"]), frozenset(raw["light"]),
-                  frozenset(raw["motion"]), frozenset(raw["carriers"]))
+                  frozenset(raw["motion"]), frozenset(raw["carriers"]), frozenset(raw["pledge"]))

@@ -355,4 +355,5 @@ def load(extra: list[str | Path] = ()) -> Lexicon:
     # requests are events of their own, with or without a coded complement ("ordered Menem to appear")
     lex.trigger_forms |= {form for frame in ("appeal", "demand") for verb in frames[frame]["words"]
                           for form in _verb_forms(verb, lex)}
+    lex.trigger_forms |= {form for verb in frames["pledge"] for form in _verb_forms(verb, lex)}  # "vowed to ..."
     return lex.finish()
