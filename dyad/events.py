@@ -33,6 +33,8 @@ QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "numbe
 SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # verbs that put an event forward as a charge, not as a fact: "X claimed that Y attacked Z"
 ALLEGE = frozenset({"claim", "allege", "charge", "contend"})
+# verbs too common in other senses to be an event unless someone is named on the receiving end
+NEEDS_TARGET = frozenset({"help"})
 # verbs that deny what their complement says: "denied that its forces fired", "denied seeking weapons"
 DENY = frozenset({"deny", "refute", "dismiss"})
 # what violence verbs take figuratively: "fight inflation", "combat corruption", "attack the problem"
@@ -249,6 +251,9 @@ class EventFinder(Arguments):
             else:  # "threatened to deliver blows to the US": the complement's own target
                 targets = (self._targets(doc, comp, None) if comp.pos_ in ("VERB", "AUX") else []) or \
                     self._targets(doc, token, matches.get(token.i))
+            if inner is not None and inner.pattern.head in NEEDS_TARGET and not inner.pattern.objects and not targets:
+                inner, inner_code = None, None  # "vowed to help the economy": helping no one is no aid
+                code, trigger = self.frames.recode(frame, None), [token.i]
             events.extend(self._emit(doc, sent, token, trigger, code, sources, targets,
                                      f"frame:{frame}" + (f"+{inner.pattern.origin}" if inner else ""),
                                      modality_hint=spec["modality"], base_code=inner_code))
@@ -348,6 +353,8 @@ class EventFinder(Arguments):
                                for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in PROTEST_NOUNS
                                for k in n.children if k.dep_ == "prep" and k.lower_ in ("of", "against", "at", "over")
                                for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
+            if not targets and not m.pattern.objects and m.pattern.head in NEEDS_TARGET:
+                continue  # "helped to broker the deal", "helped the economy": no one was helped
             events.extend(self._emit(doc, sent, token, sorted({token.i} | m.used), m.pattern.cameo, sources, targets,
                                      f"{'noun' if m.pattern.noun else 'verb'}:{m.pattern.origin}"))
         return events
