@@ -184,6 +184,12 @@ class Arguments:
                                 a.kind == "org" or a.sector in ("MIL", "REB", "COP", "UAF", "SPY"))]
                         if found:
                             return found
+            for c in verb.children:  # "two soldiers were wounded when Palestinian gunmen opened fire on ..."
+                if c.dep_ == "advcl" and any(g.dep_ in ("mark", "advmod") and g.lower_ in ("when", "as", "after") for g in c.children) \
+                        and any(p.cameo[:2] in ("18", "19", "20") for p in self.lexicon.triggers.get((c.lemma_.lower(), False), ())):
+                    found = [a for a in self._subjects(doc, c) if a.country]
+                    if found:
+                        return found
             return []
         head = verb.head
         if head.i == verb.i:
@@ -393,6 +399,8 @@ class Arguments:
     def _location_target(self, doc: Doc, token: Token) -> list[Actor]:
         """For material conflict with no named target, the place it happened stands for the target."""
         found = _located(doc, token)
+        if not found and token.dep_ == "conj":  # "crossed into Somalia and attacked Islamist fighters"
+            found = _located(doc, token.head)
         if not found:
             for c in token.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
