@@ -128,6 +128,7 @@ class ActorFinder:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        self._by_name: dict | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         when = doc._.published
@@ -394,12 +395,21 @@ class ActorFinder:
                 return out
         return []
 
+    def _person(self, name: str | None, last_word: str):
+        """The lexicon person named `name` (found by the mention's last word, else by name)."""
+        person = next((p for p in self.lexicon.surnames.get(last_word, ()) if p.name == name), None)
+        if person is None and name:
+            if self._by_name is None:
+                self._by_name = {p.name: p for people in self.lexicon.surnames.values() for p in people}
+            person = self._by_name.get(name)
+        return person
+
     def _titled(self, own: Actor, token: Token, mods: list[Actor]) -> Actor:
         """A known person as the text titles them: "former president Carlos Menem" is a former
         office-holder; with no date, "Prime Minister Iyad Allawi" is the role with that title,
         not the one held longest."""
         doc = token.doc
-        person = next((p for p in self.lexicon.surnames.get(doc[own.end - 1].text, ()) if p.name == own.entity), None)
+        person = self._person(own.entity, doc[own.end - 1].text)
         if person is None:
             return own
         before = {t.lower_ for t in doc[token.left_edge.i:own.start]}

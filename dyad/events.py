@@ -40,7 +40,7 @@ DENY = frozenset({"deny", "refute", "dismiss"})
 # what violence verbs take figuratively: "fight inflation", "combat corruption", "attack the problem"
 ABSTRACT = frozenset({"price", "inflation", "corruption", "poverty", "crime", "disease", "unemployment", "deficit",
                       "problem", "issue", "idea", "plan", "policy", "proposal", "decision", "law", "budget", "tax",
-                      "fire", "blaze", "epidemic", "pandemic", "virus", "drought", "hunger", "illiteracy", "debt",
+                      "blaze", "wildfire", "epidemic", "pandemic", "virus", "drought", "hunger", "illiteracy", "debt",
                       "recession", "crisis", "change", "trend", "market", "cost", "rate", "record"})
 # verbal events: "were invited to attend", "such activities require ...": no one named, no event
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
