@@ -33,6 +33,8 @@ QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "numbe
 SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # verbs that put an event forward as a charge, not as a fact: "X claimed that Y attacked Z"
 ALLEGE = frozenset({"claim", "allege", "charge", "contend"})
+# "X is expected / scheduled / set / due to ...": a future event
+SCHEDULED = frozenset({"expect", "schedule", "set", "due", "slate", "poise", "likely"})
 # verbs too common in other senses to be an event unless someone is named on the receiving end
 NEEDS_TARGET = frozenset({"help"})
 # verbs that deny what their complement says: "denied that its forces fired", "denied seeking weapons"
@@ -470,8 +472,10 @@ class EventFinder(Arguments):
                 c.dep_ == "advcl" and any(g.lower_ in CONDITIONAL for g in c.children) for c in token.children)):
             modality = "hypothetical"
         elif aux & FUTURE or (aux & {"would"} and modality == "asserted") or any(
-                c.dep_ == "aux" and c.lower_ == "going" for c in token.children):
-            modality = "intended"
+                c.dep_ == "aux" and c.lower_ == "going" for c in token.children) or (
+                token.dep_ == "xcomp" and token.head.lemma_.lower() in SCHEDULED and any(
+                    c.dep_ == "auxpass" or c.lemma_ == "be" for c in token.head.children)):
+            modality = "intended"  # "is expected to visit Japan next month", "is due to meet"
         reported_by = None
         walk, steps = token, 0
         while walk.dep_ in ("ccomp", "xcomp", "conj", "advcl") and steps < 4 and walk.head.i != walk.i:
