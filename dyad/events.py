@@ -3,9 +3,10 @@
 The cascade for one sentence:
 1. triggers — verbs and event nouns whose lemma heads a lexicon pattern; the most specific
    pattern whose particles/prepositions/objects are all attached wins.
-2. frames — a trigger inside the complement of a frame word ("agreed to cooperate", "urged X to
-   withdraw", "called for a ceasefire", "said X must") is recoded by the frame (frames.yaml) and
-   becomes ONE event; the frame word alone is coded only when its complement is no event.
+2. frames (framing.py) — a trigger inside the complement of a frame word ("agreed to cooperate",
+   "urged X to withdraw", "called for a ceasefire", "said X must") is recoded by the frame
+   (frames.yaml) and becomes ONE event; the frame word alone is coded only when its complement is
+   no event.
 3. arguments — source: subject (inherited through xcomp/conj/relcl), passive by-agent, or for
    nouns the possessive/adjective/"by"; target: the pattern's preposition, the object, the passive
    subject, or a with/against/to/on/at prepositional object; a non-actor noun yields its owner
@@ -21,7 +22,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, sentence_spans, actors_of
-from .arguments import CONDITIONAL, OBJ_DEPS, SUBJ, Arguments, _located
+from .arguments import CONDITIONAL, OBJ_DEPS, Arguments, _located
+from .framing import NEEDS_TARGET, Framing
 from .frames import load_frames
 from .lexicon import Lexicon, TriggerPattern
 
@@ -31,14 +33,8 @@ QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "numbe
                       "part", "range", "host", "flurry", "barrage", "volley", "string", "spate", "mission"})
 # events whose place is the scene of the actors' own conflict: it places unplaced actors
 SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
-# verbs that put an event forward as a charge, not as a fact: "X claimed that Y attacked Z"
-ALLEGE = frozenset({"claim", "allege", "charge", "contend"})
 # "X is expected / scheduled / set / due to ...": a future event
 SCHEDULED = frozenset({"expect", "schedule", "set", "due", "slate", "poise", "likely"})
-# verbs too common in other senses to be an event unless someone is named on the receiving end
-NEEDS_TARGET = frozenset({"help"})
-# verbs that deny what their complement says: "denied that its forces fired", "denied seeking weapons"
-DENY = frozenset({"deny", "refute", "dismiss"})
 # what violence verbs take figuratively: "fight inflation", "combat corruption", "attack the problem"
 ABSTRACT = frozenset({"price", "inflation", "corruption", "poverty", "crime", "disease", "unemployment", "deficit",
                       "problem", "issue", "idea", "plan", "policy", "proposal", "decision", "law", "budget", "tax",
@@ -50,8 +46,6 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 MUTUAL_CODES = frozenset({"046", "064"})
 # "in defiance of X", "in protest at X": whom a protest is aimed at
 PROTEST_NOUNS = frozenset({"defiance", "protest", "opposition", "anger", "outrage", "response", "retaliation"})
-# verbs of beginning, going on and ending: "resume shelling" is the shelling
-ASPECTUAL = frozenset({"begin", "start", "resume", "continue", "keep", "step"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 LOCATION_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
@@ -87,7 +81,7 @@ class _Match:
     used: set[int] = field(default_factory=set)  # tokens the pattern consumed (particles, objects)
 
 
-class EventFinder(Arguments):
+class EventFinder(Framing, Arguments):
     """spaCy-style component: `finder(doc)` stores the article's events in `doc._.events`."""
 
     def __init__(self, lexicon: Lexicon):
@@ -194,127 +188,6 @@ class EventFinder(Arguments):
                     matches[token.i] = m
         return matches
 
-    def _frame_events(self, doc: Doc, sent: Span, matches, absorbed: set[int]) -> list[RawEvent]:
-        """Frames come first: they absorb the trigger in their complement."""
-        events: list[RawEvent] = []
-        for token in sent:
-            frame = self._frame_of(token)
-            if frame is None or token.i in absorbed:
-                continue  # a frame inside another frame's complement is read by the outer one
-            if token.dep_ in ("xcomp", "advcl") and token.head.i in absorbed:
-                continue  # "agreed that they should cooperate to encourage ...": the purpose of a coded event
-            comp = self._complement(token, frame, matches)
-            if comp is None:
-                continue
-            nested = self._frame_of(comp)
-            refused = False
-            if nested is not None:  # "urged them to agree to a ceasefire": the innermost event decides
-                deeper = self._complement(comp, nested, matches)
-                if deeper is not None and deeper.i in matches:
-                    absorbed.add(comp.i)
-                    comp = deeper
-                    # "demanded that they refuse to sell arms" demands no arms sale
-                    refused = nested == "refuse" and frame != "refuse"
-            if refused:
-                absorbed.add(comp.i)
-            inner = None if refused else matches.get(comp.i)
-            noun = token.pos_ == "NOUN"
-            if noun and inner is None and not (frame in ("appeal", "demand") and comp.pos_ in ("VERB", "AUX")
-                                               and self._subjects(doc, comp)):
-                continue  # a noun frame needs an event, or someone called on: "its call for Iran to halt ..."
-            if inner is None and not noun and token.i not in matches and frame not in ("demand",) and not (
-                    frame == "appeal" and self._appeal_object(token)) and not (
-                    frame == "intent" and token.lemma_.lower() in self.frames.pledge):
-                continue
-            if frame == "intent" and comp.pos_ in ("VERB", "AUX") and self._own_subject(token, comp):
-                frame = "appeal"  # "wants Putin to attack": wanting someone else to act is an appeal
-            inner_code = inner.pattern.cameo if inner else None
-            code = self.frames.recode(frame, inner_code)
-            own = matches.get(token.i)
-            if inner is None and own is not None and own.pattern.objects:
-                code = own.pattern.cameo  # "demanded the withdrawal": the lexicon's own reading
-            trigger = [token.i] + ([comp.i] if inner else [])
-            if inner:
-                absorbed.add(comp.i)
-            absorbed.add(token.i)
-            spec = self.frames.frames[frame]
-            if noun:  # "the ILO reiterated its demand that Israel ease ...": the verb's subject makes it
-                absorbed.add(token.head.i)
-                trigger.insert(0, token.head.i)
-                sources = self._sources(doc, token.head)
-            else:
-                sources = self._sources(doc, token)
-            if spec["target"] == "object":
-                targets = self._frame_object(doc, token, comp)
-            elif inner is not None and inner.pattern.noun:
-                targets = self._noun_arguments(doc, comp, inner)[1]
-            elif inner is not None:
-                targets = self._targets(doc, comp, inner)
-            else:  # "threatened to deliver blows to the US": the complement's own target
-                targets = (self._targets(doc, comp, None) if comp.pos_ in ("VERB", "AUX") else []) or \
-                    self._targets(doc, token, matches.get(token.i))
-            if inner is not None and inner.pattern.head in NEEDS_TARGET and not inner.pattern.objects and not targets:
-                inner, inner_code = None, None  # "vowed to help the economy": helping no one is no aid
-                code, trigger = self.frames.recode(frame, None), [token.i]
-            events.extend(self._emit(doc, sent, token, trigger, code, sources, targets,
-                                     f"frame:{frame}" + (f"+{inner.pattern.origin}" if inner else ""),
-                                     modality_hint=spec["modality"], base_code=inner_code))
-        return events
-
-    def _obligation_events(self, doc: Doc, sent: Span, matches, absorbed: set[int]) -> list[RawEvent]:
-        """Statements with an obligation: "X said Y must do Z" is a demand on Y."""
-        events: list[RawEvent] = []
-        for token in sent:
-            if token.lemma_.lower() not in self.frames.speech or token.i in absorbed:
-                continue
-            for comp in token.children:
-                if comp.dep_ == "ccomp" and self._obliged(comp) and comp.i not in absorbed:
-                    targets = self._subjects(doc, comp)
-                    if not targets:
-                        continue  # "no one should be forced": an opinion, not a demand on anyone
-                    inner = matches.get(comp.i)
-                    code = self.frames.recode("demand", inner.pattern.cameo if inner else None)
-                    absorbed.add(comp.i)
-                    events.extend(self._emit(doc, sent, token, [token.i, comp.i], code, self._sources(doc, token),
-                                             targets, "frame:obligation", modality_hint="asserted"))
-        return events
-
-    def _allegation_events(self, doc: Doc, sent: Span, matches, absorbed: set[int]) -> list[RawEvent]:
-        """"X claimed that Y attacked Z" is X accusing Y (the attack is X's charge, not a fact the
-        sentence reports); "X claimed that they attacked Z" is X claiming responsibility for it."""
-        events: list[RawEvent] = []
-        for token in sent:  # "Israel denied that its forces had fired on the convoy": no firing is reported
-            if token.lemma_.lower() in DENY and token.pos_ == "VERB":
-                for c in token.children:
-                    if c.dep_ in ("ccomp", "xcomp", "pcomp") or (c.dep_ == "prep" and c.lower_ in ("that", "of")):
-                        absorbed.update(k.i for k in c.subtree if k.i in matches)
-        for token in sent:
-            if token.lemma_.lower() not in ALLEGE or token.pos_ != "VERB" or token.i in absorbed:
-                continue
-            claimants = self._sources(doc, token)
-            for comp in token.children:
-                inner = matches.get(comp.i)
-                if comp.dep_ != "ccomp" or inner is None or comp.i in absorbed or inner.pattern.cameo[:2] < "11":
-                    continue
-                accused = self._sources(doc, comp)
-                if not claimants:
-                    continue
-                own = accused and {a.country for a in accused} <= {a.country for a in claimants}
-                for k in (comp, *comp.conjuncts):  # "had attacked Iraq and taken the city of Mosul"
-                    if k.i in matches:
-                        absorbed.add(k.i)
-                if own:
-                    targets = self._targets(doc, comp, inner) or self._location_target(doc, comp)
-                    code, rule = "015", "frame:claim-responsibility"
-                elif accused:
-                    code, targets, rule = "112", accused, "frame:allegation"
-                else:
-                    continue
-                events.extend(self._emit(doc, sent, token, [token.i, comp.i], code, claimants, targets,
-                                         f"{rule}+{inner.pattern.origin}", modality_hint="asserted",
-                                         base_code=inner.pattern.cameo if own else None))
-        return events
-
     def _plain_events(self, doc: Doc, sent: Span, matches, absorbed: set[int]) -> list[RawEvent]:
         """Every trigger no frame absorbed, with its own arguments."""
         events: list[RawEvent] = []
@@ -376,75 +249,6 @@ class EventFinder(Arguments):
         return False
 
     # -- 2. frames -------------------------------------------------------------------------
-    def _frame_of(self, token: Token) -> str | None:
-        frame = self.frames.by_word.get(token.lemma_.lower())
-        if frame is not None and token.pos_ == "NOUN":
-            # a frame noun its sayer's verb carries: "reiterated its demand that", "renewed its call for"
-            return frame if token.dep_ == "dobj" and token.head.lemma_.lower() in self.frames.carriers else None
-        if frame is None or token.pos_ not in ("VERB", "ADJ", "AUX"):
-            return None
-        if frame in ("appeal", "demand") and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
-            return None  # "was told", "were asked": the one asked is the subject, no one asks
-        if token.lemma_.lower() == "call" and not any(c.lower_ in ("on", "for", "upon") for c in token.children):
-            return None
-        return frame
-
-    def _complement(self, token: Token, frame: str, matches) -> Token | None:
-        """The complement of a frame word: a clause ("to cooperate", "that X should") or an event noun."""
-        children = list(token.children)
-        if token.pos_ == "NOUN" and not any(c.dep_ in ("acl", "advcl", "prep") for c in children):
-            # "reiterated its demand today that Israel ease ...": the clause hung on the carrying verb
-            children += [c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i
-                         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
-        for c in children:
-            infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            clause = c.dep_ == "acl" and token.pos_ == "NOUN"  # "its demand that Israel ease ..."
-            if (c.dep_ in ("xcomp", "ccomp") or infinitive or clause) and c.pos_ in ("VERB", "AUX"):  # "vowed to fight"
-                if c.i not in matches:
-                    # "agreed to start negotiations", "threatened to institute a curfew": the event is the noun
-                    noun = next((g for g in c.children if g.dep_ == "dobj" and g.i in matches), None)
-                    if noun is not None:
-                        return noun
-                    # "prepared to resume shelling", "agreed to begin withdrawing": through the aspect verb
-                    chained = next((g for g in c.children if g.dep_ in ("xcomp", "pcomp") and g.i in matches
-                                    and c.lemma_.lower() in ASPECTUAL), None)
-                    if chained is not None:
-                        return chained
-                return c
-        for c in token.children:
-            if c.dep_ in ("dobj",) and c.i in matches and matches[c.i].pattern.noun:
-                return c
-            if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "upon"):
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.i in matches and matches[g.i].pattern.noun:
-                        return g
-                    if g.dep_ == "pcomp" and g.pos_ == "VERB":
-                        return g
-        if frame in ("appeal", "demand"):
-            for c in token.children:
-                if c.dep_ in ("dobj", "prep"):
-                    return c
-        return None
-
-    @staticmethod
-    def _own_subject(frame_word: Token, comp: Token) -> bool:
-        """Does the complement have a subject of its own, other than the frame word's subject?"""
-        if comp.dep_ == "xcomp":
-            return any(c.dep_ in ("dobj",) for c in frame_word.children) and frame_word.lemma_.lower() in ("want", "ask")
-        subj = next((c for c in comp.children if c.dep_ in SUBJ), None)
-        if subj is None or subj.pos_ == "PRON":
-            return False
-        frame_subj = next((c for c in frame_word.children if c.dep_ in SUBJ), None)
-        return frame_subj is not None and frame_subj.lemma_ != subj.lemma_ and comp.dep_ == "ccomp" and \
-            frame_word.lemma_.lower() == "want"
-
-    def _appeal_object(self, token: Token) -> bool:
-        return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in token.children)
-
-
-    def _obliged(self, verb: Token) -> bool:
-        words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        return bool(words & self.frames.obligation)
 
     def _argument_of_event(self, noun: Token, matches, absorbed) -> bool:
         """An event noun that is an argument of another coded verb ("condemned the attack") is not
@@ -459,7 +263,6 @@ class EventFinder(Arguments):
         return head.i in absorbed
 
     # -- 3. arguments ----------------------------------------------------------------------
-
 
     # -- 4. flags and output ---------------------------------------------------------------
     def _flags(self, doc: Doc, token: Token, hint: str | None) -> tuple[bool, str, Actor | None]:
@@ -570,7 +373,6 @@ class EventFinder(Arguments):
         confidence = 0.5 + 0.2 * bool(sources) + 0.2 * bool(targets) - 0.1 * (modality == "hypothetical")
         return [RawEvent(sent, trigger, code, s, t, negated, modality, reported_by, rule, round(confidence, 2))
                 for s, t in pairs]
-
 
     def _placed(self, doc, token, sources, targets, base_code) -> tuple[list[Actor], list[Actor], str]:
         """Where the event happened places the actors the text leaves unplaced: "people blocked
