@@ -17,12 +17,15 @@ the resolved actors of each noun-phrase head in `doc.user_data["actors"]` (head 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .actor import Actor
+from .bodies import NATIONAL_WORDS, unknown_body
 from .lexicon import Entry, Lexicon
+from .placing import ethnic, place_by_context, place_ethnic
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
@@ -35,59 +38,8 @@ PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "nei
                         "president", "minister", "delegation"})
 
 
-# words that make a known body's name another, national body: "National Security Council", "Supreme Court"
-NATIONAL_WORDS = frozenset({"national", "federal", "supreme", "central", "state", "high", "provincial", "regional",
-                            "municipal", "republican", "democratic", "revolutionary", "interim", "transitional"})
-# armed and criminal groups: not placed by the nationality of the people they act on
-NON_STATE = frozenset({"REB", "UAF", "CRM", "SEP", "INS"})
-# names that mark a body as transnational, and head words that mark it as civil society whatever its scope
-TRANSNATIONAL = frozenset({"international", "world", "global", "regional", "african", "european", "asian", "arab",
-                           "latin", "pan", "third", "islamic", "christian"})
-CIVIL_HEADS = frozenset({"foundation", "association", "society", "institute", "observatory", "watch", "network",
-                         "forum", "federation", "league", "centre", "center"})
 # "X-led forces" are X's (unlike "X-backed" ones)
 LED = frozenset({"lead", "led", "run", "command", "commanded", "control", "controlled"})
-# the head word of a named body the lexicon lacks -> its sector. "NGO": civil society, coded NGO when
-# its name has no country; a state body ("the Securities and Exchange Commission") is coded only when
-# its name says whose it is.
-ORG_WORDS = {
-    "forum": "NGO", "association": "NGO", "committee": "NGO", "council": "NGO", "federation": "NGO",
-    "league": "NGO", "organization": "NGO", "organisation": "NGO", "foundation": "NGO", "institute": "NGO",
-    "society": "NGO", "movement": "NGO", "union": "NGO", "alliance": "NGO", "coalition": "NGO",
-    "centre": "NGO", "center": "NGO", "observatory": "NGO", "watch": "NGO", "network": "NGO", "congress": "NGO",
-    "commission": "GOV", "agency": "GOV", "office": "GOV", "ministry": "GOV", "authority": "GOV",
-    "department": "GOV", "bureau": "GOV", "directorate": "GOV",
-    "party": "PTY", "army": "REB", "brigade": "REB", "brigades": "REB",
-    "militia": "REB", "court": "JUD", "tribunal": "JUD", "police": "COP",
-}
-
-
-@dataclass(frozen=True)
-class Actor:
-    """One resolved actor: a token span of the article Doc and its code."""
-
-    start: int
-    end: int
-    head: int
-    country: str | None
-    sector: str | None
-    entity: str | None
-    how: str
-    kind: str  # person | org | country | agent | demonym | thing | pronoun
-    fixed: str | None = None  # an organisation's own full code (IGOUNO, AFGREBTAL)
-    located: bool = False  # a modifier that only says where ("forces in Guinea")
-
-    @property
-    def code(self) -> str | None:
-        if self.fixed:
-            return self.fixed
-        if self.country:
-            return self.country + (self.sector or "")
-        return self.sector
-
-    @property
-    def is_person(self) -> bool:
-        return self.kind == "person"
 
 
 def _surname_actor(people: list, token: Token, when: date | None) -> Actor | None:
@@ -153,8 +105,8 @@ class ActorFinder:
                         resolved[token.i] = actors
                         memory.remember(actors, token)
                         memory.remember_pair(token, resolved)
-            _place_by_context(sent, resolved)
-            _place_ethnic(sent, resolved)
+            place_by_context(sent, resolved)
+            place_ethnic(sent, resolved)
         doc.spans["actors"] = spans
         doc.user_data["actors"] = resolved
         return doc
@@ -234,7 +186,7 @@ class ActorFinder:
             spans.append(Span(sent.doc, ent.start, ent.end, label=actor.code or ""))
         for ent in entities_in(sent):
             if ent.label_ == "ORG":
-                self._unknown_org(ent, base, spans, memory)
+                unknown_body(ent, base, spans, memory)
         for token in sent:  # a known person's surname with a title ("President Bush"), resolved by date
             if token.i in base or token.pos_ != "PROPN" or token.text in memory.surnames:
                 continue
@@ -262,45 +214,6 @@ class ActorFinder:
                 actor = replace(known, start=token.i, end=token.i + 1, head=token.i, how="surname")
                 base[token.i] = actor
                 spans.append(Span(sent.doc, token.i, token.i + 1, label=actor.code or ""))
-
-    @staticmethod
-    def _unknown_org(ent: Span, base, spans, memory) -> None:
-        """A named body the lexicon lacks ("the Third World Water Forum", "the Syrian Observatory for
-        Human Rights"): its kind from its head word, its country from a country or demonym in its
-        name; a body of no country is an NGO. Its acronym in brackets after it is the same body."""
-        words = [t for t in ent if t.lower_ != "the"]
-        inner = [base[t.i] for t in words if t.i in base]
-        doc = ent.doc
-        if any(c.dep_ == "poss" and not (ent.start <= c.i < ent.end) for c in ent.root.children):
-            return  # "the UN's Food and Agriculture Organisation": its owner says whose it is
-        if words[-1].i in base or ent.root.i in base:
-            return  # "the Russian Federation" is the country the lexicon already knows
-        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-            known = base.get(ent.end + 1)
-            if known is not None and known.kind == "org":  # "the International Labour Office (ILO)"
-                for t in words:
-                    base[t.i] = known
-                return
-        if not words or any(a.kind not in ("demonym", "country") for a in inner):
-            return  # a known organisation, person or agent is found by its own rules
-        sector = next((ORG_WORDS[t.lower_] for t in reversed(words) if t.lower_ in ORG_WORDS), None)
-        if sector is None:
-            return  # companies, newspapers, teams: not political actors dyad can code
-        country = next((a.country for a in inner if a.country and len(a.country) == 3), None)
-        if country is None and (sector != "NGO" or not (
-                {t.lower_ for t in words} & TRANSNATIONAL or words[-1].lower_ in CIVIL_HEADS)):
-            # "the Democratic National Committee", "the North Atlantic Council": a body of no named
-            # country is coded NGO only when its name is plainly civil or transnational
-            return
-        code = (country or "") + sector
-        actor = Actor(words[0].i, ent.end, ent.root.i, code[:3], code[3:] or None, ent.text, "named-body", "org",
-                      fixed=code)
-        for t in ent:
-            base[t.i] = actor
-        spans.append(Span(doc, words[0].i, ent.end, label=code))
-        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")" and \
-                doc[ent.end + 1].is_upper:
-            memory.surnames[doc[ent.end + 1].text] = actor  # "(CFVC)"
 
     # -- resolving a noun phrase -------------------------------------------------------------
     def _resolve(self, token: Token, base: dict[int, Actor], memory: "_Memory", depth: int) -> list[Actor]:
@@ -355,7 +268,7 @@ class ActorFinder:
             if not countries:
                 return [replace(own, sector=sector)]
             if len(countries) == 1 and countries[0].kind == "demonym" and (
-                    _ethnic(token) or _ethnic(token.doc[countries[0].head])):  # "ethnic Albanian guerrillas"
+                    ethnic(token) or ethnic(token.doc[countries[0].head])):  # "ethnic Albanian guerrillas"
                 return [replace(own, country=countries[0].country, sector=sector, how="ethnic")]
             seen, out = set(), []
             for m in countries:
@@ -367,7 +280,7 @@ class ActorFinder:
             return out
         if own is not None and own.kind == "demonym":  # "Bosnian Serbs", "Iraqi Kurds": where they live
             place = next((m for m in mods if m.kind in ("demonym", "country") and m.country != own.country), None)
-            if place is None and _ethnic(token):  # "ethnic Albanians": placed by the sentence (_place_ethnic)
+            if place is None and ethnic(token):  # "ethnic Albanians": placed by the sentence (placing.place_ethnic)
                 return [replace(own, how="ethnic")]
             return [replace(own, country=place.country, how="demonym")] if place else [own]
         if own is not None:  # country, capital, seat
@@ -571,32 +484,6 @@ class _Memory:
         return replace(a, start=token.i, end=token.i + 1, head=token.i, how="pronoun")
 
 
-def _place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
-    """Agents and titled people with no country take the sentence's one country, if it names
-    exactly one ("Judge Rivera opened investigations against Chilean officials", "police
-    dispersed Egyptian demonstrators")."""
-    doc = sent.doc
-    in_sent = [(i, a) for i, actors in resolved.items() if sent.start <= i < sent.end for a in actors
-               if doc[i].head.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADP") or doc[i].head.i == i]
-    countries = {a.country for _, a in in_sent if a.country and a.country not in ("IGO", "NGO", "IMG")}
-    if len(countries) != 1:
-        return
-    country = next(iter(countries))
-    # a country named, or a state's own agents ("rebels attacked Indian troops"), place rebels; the
-    # nationality of the people they act on ("released three Italian engineers") does not
-    by_demonym = not any(a.kind == "country" and a.how not in ("demonym", "modifier") or (
-        a.kind == "agent" and a.sector in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")) or a.kind in ("person", "org")
-        for _, a in in_sent if a.country == country)
-
-    def placeable(a):
-        return a.country is None and a.kind in ("agent", "person") and a.sector and not (
-            by_demonym and a.sector in NON_STATE)
-    for i, actors in list(resolved.items()):
-        if sent.start <= i < sent.end and any(placeable(a) for a in actors):
-            resolved[i] = [replace(a, country=country, how=a.how + "+context") if placeable(a) else a
-                           for a in actors]
-
-
 def _clause_subjects(verb: Token) -> dict:
     """Token indices of a verb's subject phrase (keys), through coordination ("Pakistan refused ... and
     has urged"); under "heads" the subject heads and their conjuncts, which beat words inside the
@@ -608,26 +495,6 @@ def _clause_subjects(verb: Token) -> dict:
     out["heads"] = {t.i for c in subjects for t in (c, *c.conjuncts)} | {
         t.i for c in subjects for t in c.children if t.dep_ == "compound"}
     return out
-
-
-def _ethnic(token: Token) -> bool:
-    return any(c.lower_ == "ethnic" for c in token.children)
-
-
-def _place_ethnic(sent, resolved: dict[int, list[Actor]]) -> None:
-    """An ethnic group is coded to the country it lives in, when the sentence names one: "ethnic
-    Albanians" in a sentence about Macedonia are Macedonia's, "ethnic Russians in Ukraine" Ukraine's.
-    Without such a country they keep the country their name comes from."""
-    named = sorted((a.head, a.country) for i, actors in resolved.items() if sent.start <= i < sent.end
-                   for a in actors if a.how in ("country", "capital", "seat", "place") and a.country
-                   and len(a.country) == 3 and a.country not in ("IGO", "NGO", "IMG"))
-    for i, actors in list(resolved.items()):
-        if sent.start <= i < sent.end and any(a.how == "ethnic" for a in actors):
-            out = []
-            for a in actors:
-                home = next((c for _, c in named if c != a.country), None) if a.how == "ethnic" else None
-                out.append(replace(a, country=home, how="ethnic+place") if home else a)
-            resolved[i] = out
 
 
 class _NoSpan:

@@ -1,0 +1,61 @@
+"""Placing actors the text leaves without a country, from the rest of their sentence.
+
+`place_by_context`: agents and titled people take the sentence's one country ("police dispersed
+Egyptian demonstrators"), except that armed groups are not placed by the nationality of the people
+they act on. `place_ethnic`: an ethnic group is coded to the country the sentence places it in.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from .actor import Actor
+
+# armed and criminal groups: not placed by the nationality of the people they act on
+NON_STATE = frozenset({"REB", "UAF", "CRM", "SEP", "INS"})
+
+def place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
+    """Agents and titled people with no country take the sentence's one country, if it names
+    exactly one ("Judge Rivera opened investigations against Chilean officials", "police
+    dispersed Egyptian demonstrators")."""
+    doc = sent.doc
+    in_sent = [(i, a) for i, actors in resolved.items() if sent.start <= i < sent.end for a in actors
+               if doc[i].head.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADP") or doc[i].head.i == i]
+    countries = {a.country for _, a in in_sent if a.country and a.country not in ("IGO", "NGO", "IMG")}
+    if len(countries) != 1:
+        return
+    country = next(iter(countries))
+    # a country named, or a state's own agents ("rebels attacked Indian troops"), place rebels; the
+    # nationality of the people they act on ("released three Italian engineers") does not
+    by_demonym = not any(a.kind == "country" and a.how not in ("demonym", "modifier") or (
+        a.kind == "agent" and a.sector in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")) or a.kind in ("person", "org")
+        for _, a in in_sent if a.country == country)
+
+    def placeable(a):
+        return a.country is None and a.kind in ("agent", "person") and a.sector and not (
+            by_demonym and a.sector in NON_STATE)
+    for i, actors in list(resolved.items()):
+        if sent.start <= i < sent.end and any(placeable(a) for a in actors):
+            resolved[i] = [replace(a, country=country, how=a.how + "+context") if placeable(a) else a
+                           for a in actors]
+
+
+def ethnic(token: Token) -> bool:
+    return any(c.lower_ == "ethnic" for c in token.children)
+
+
+def place_ethnic(sent, resolved: dict[int, list[Actor]]) -> None:
+    """An ethnic group is coded to the country it lives in, when the sentence names one: "ethnic
+    Albanians" in a sentence about Macedonia are Macedonia's, "ethnic Russians in Ukraine" Ukraine's.
+    Without such a country they keep the country their name comes from."""
+    named = sorted((a.head, a.country) for i, actors in resolved.items() if sent.start <= i < sent.end
+                   for a in actors if a.how in ("country", "capital", "seat", "place") and a.country
+                   and len(a.country) == 3 and a.country not in ("IGO", "NGO", "IMG"))
+    for i, actors in list(resolved.items()):
+        if sent.start <= i < sent.end and any(a.how == "ethnic" for a in actors):
+            out = []
+            for a in actors:
+                home = next((c for _, c in named if c != a.country), None) if a.how == "ethnic" else None
+                out.append(replace(a, country=home, how="ethnic+place") if home else a)
+            resolved[i] = out
