@@ -334,7 +334,8 @@ class ActorFinder:
         # every tail of the title phrase: "Serbian President" is titled "president"
         titles = [" ".join(w.lower_ for w in doc[k:m.end]) for m in agents for k in range(m.start, m.end)]
         sectors = {m.sector for m in agents if m.sector}
-        fits = [r for r in person.roles if r.title and r.code[3:6] != "ELI" and any(t in r.title.lower() for t in titles)]
+        fits = [r for r in person.roles
+                if r.title and r.code[3:6] != "ELI" and any(t in r.title.lower() for t in titles)]
         # "President Mwanawasa": the office the title names (GOV), not the party presidency held longer
         fits = [r for r in fits if r.code[3:6] in sectors] or fits
         if not fits:

@@ -62,7 +62,8 @@ class Arguments:
         for c in token.children:  # "calls for common ground with Russia", "called for talks with Iran"
             if c.dep_ == "prep" and c.lower_ == "for":
                 for n in (g for g in c.children if g.dep_ == "pobj"):
-                    found = [a for k in n.children if k.dep_ == "prep" and k.lower_ in ("with", "between", "from")
+                    found = [a for k in n.children if k.dep_ == "prep"
+                             and k.lower_ in ("with", "between", "from", "against")  # "protests against Maduro"
                              for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
                     if found:
                         return found
@@ -185,8 +186,10 @@ class Arguments:
                         if found:
                             return found
             for c in verb.children:  # "two soldiers were wounded when Palestinian gunmen opened fire on ..."
-                if c.dep_ == "advcl" and any(g.dep_ in ("mark", "advmod") and g.lower_ in ("when", "as", "after") for g in c.children) \
-                        and any(p.cameo[:2] in ("18", "19", "20") for p in self.lexicon.triggers.get((c.lemma_.lower(), False), ())):
+                when = any(g.dep_ in ("mark", "advmod") and g.lower_ in ("when", "as", "after") for g in c.children)
+                violent = any(p.cameo[:2] in ("18", "19", "20")
+                              for p in self.lexicon.triggers.get((c.lemma_.lower(), False), ()))
+                if c.dep_ == "advcl" and when and violent:
                     found = [a for a in self._subjects(doc, c) if a.country]
                     if found:
                         return found
@@ -284,7 +287,8 @@ class Arguments:
                 return found
         objects = [doc[u] for u in used if doc[u].dep_ in OBJ_DEPS + ("compound",) or (
             doc[u].dep_ == "nsubj" and doc[u].head.head.i == verb.i)]  # "allowed UN inspectors to return"
-        objects += [o.head for o in objects if o.dep_ == "compound" and o.head.i not in used]  # "a military aid program for Bosnia"
+        # "a military aid program for Bosnia": the compound's head holds the preposition
+        objects += [o.head for o in objects if o.dep_ == "compound" and o.head.i not in used]
         holders = (verb, *objects, *[c for c in verb.children if c.dep_ == "dobj" and c.i not in used])
         for word in TARGET_PREPS:
             for h in holders:  # "extradite the suspects to India": the preposition may hang on the object
