@@ -38,8 +38,8 @@ PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "nei
                         "president", "minister", "delegation"})
 
 
-# "X-led forces" are X's (unlike "X-backed" ones)
-LED = frozenset({"lead", "led", "run", "command", "commanded", "control", "controlled"})
+# "X-led forces" are X's, "an X-based group" is X's (unlike "X-backed" ones)
+LED = frozenset({"lead", "led", "run", "command", "commanded", "control", "controlled", "base", "based"})
 
 
 def _surname_actor(people: list, token: Token, when: date | None) -> Actor | None:
@@ -97,6 +97,7 @@ class ActorFinder:
             memory.sentence = refs[n].index if n < len(refs) else memory.sentence
             self._phrases(doc, sent, when, base, spans, memory)
             self._agents(sent, base, spans)
+            _drop_pro_anti(sent, base, spans)
             self._names(sent, base, spans, memory)
             for token in sent:
                 if token.pos_ in ("NOUN", "PROPN", "PRON") or token.i in base:
@@ -483,6 +484,18 @@ class _Memory:
     @staticmethod
     def _as_pronoun(a: Actor, token: Token) -> Actor:
         return replace(a, start=token.i, end=token.i + 1, head=token.i, how="pronoun")
+
+
+def _drop_pro_anti(sent: Span, base: dict[int, Actor], spans: list[Span]) -> None:
+    """"Pro-Russian separatists" are not Russian, "anti-government protesters" not the government:
+    a mention right after "pro-"/"anti-" names what its phrase is for or against, not who it is."""
+    doc = sent.doc
+    for i in range(sent.start + 2, sent.end):
+        actor = base.get(i)
+        if actor is not None and actor.start == i and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti"):
+            for t in range(actor.start, actor.end):
+                base.pop(t, None)
+            spans[:] = [sp for sp in spans if sp.start != actor.start]
 
 
 def _clause_subjects(verb: Token) -> dict:
