@@ -251,6 +251,9 @@ class ActorFinder:
             return [own]
         if own is not None and own.kind == "agent":
             org = next((m for m in mods if m.kind == "org"), None)
+            if org is not None and (org.fixed or "")[3:6] == "PTY" and own.sector in ("GOV", "MIL", "COP"):
+                # "the Sandinista government": the state the party rules, not the party
+                return [replace(own, start=min(own.start, org.start), country=org.country)]
             if org is not None:  # "the UN envoy", "a Hamas spokesman": the organisation's own code
                 fixed = org.fixed
                 if fixed and fixed[:3] == "IGO" and own.sector in ("MIL", "COP") and not fixed.endswith(own.sector):
