@@ -312,21 +312,18 @@ class ActorFinder:
                 return out
         return []
 
-    def _person(self, name: str | None, last_word: str):
-        """The lexicon person named `name` (found by the mention's last word, else by name)."""
-        person = next((p for p in self.lexicon.surnames.get(last_word, ()) if p.name == name), None)
-        if person is None and name:
-            if self._by_name is None:
-                self._by_name = {p.name: p for people in self.lexicon.surnames.values() for p in people}
-            person = self._by_name.get(name)
-        return person
+    def _person(self, name: str | None):
+        """The lexicon person whose entity name is `name` (the index is built on first use)."""
+        if self._by_name is None:
+            self._by_name = {p.name: p for people in self.lexicon.surnames.values() for p in people}
+        return self._by_name.get(name) if name else None
 
     def _titled(self, own: Actor, token: Token, mods: list[Actor]) -> Actor:
         """A known person as the text titles them: "former president Carlos Menem" is a former
         office-holder; with no date, "Prime Minister Iyad Allawi" is the role with that title,
         not the one held longest."""
         doc = token.doc
-        person = self._person(own.entity, doc[own.end - 1].text)
+        person = self._person(own.entity)
         if person is None:
             return own
         before = {t.lower_ for t in doc[token.left_edge.i:own.start]}
@@ -435,19 +432,19 @@ class _Memory:
         candidates = [a for a in reversed(self.recent) if a.head < token.i and a.head not in clause_subjects
                       and self._near(a)
                       and a.how != "place"]  # a place is where things happen, not who "it" is
+        verb = None
         if token.dep_ == "poss":  # "Pakistan urged its citizens": a possessive prefers its clause's subject
             verb = token.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
-            subjects = _clause_subjects(verb)
-            candidates.sort(key=lambda a: (a.head not in subjects, a.head not in subjects.get("heads", ())))
         elif token.dep_ == "nsubj" and token.head.dep_ in ("conj", "ccomp"):
             # "the rebels rejected the plan, and said they opposed ...": the subject carries over
             verb = token.head.head
             if verb.dep_ == "conj" and token.head.dep_ == "ccomp":
                 verb = verb.head
-            subjects = _clause_subjects(verb)
-            candidates.sort(key=lambda a: (a.head not in subjects, a.head not in subjects.get("heads", ())))
+        if verb is not None:
+            phrase, heads = _clause_subjects(verb)
+            candidates.sort(key=lambda a: (a.head not in phrase, a.head not in heads))
         if word in PLURAL_PRONOUNS:
             pair = self.pairs[-1] if self.pairs else None
             if pair and pair[1].head < token.i and token.i - pair[1].head < 25 and pair[0].head not in clause_subjects:
@@ -501,17 +498,17 @@ def _drop_pro_anti(sent: Span, base: dict[int, Actor], spans: list[Span]) -> Non
             spans[:] = [sp for sp in spans if sp.start != actor.start]
 
 
-def _clause_subjects(verb: Token) -> dict:
-    """Token indices of a verb's subject phrase (keys), through coordination ("Pakistan refused ... and
-    has urged"); under "heads" the subject heads and their conjuncts, which beat words inside the
-    phrase ("Pakistan, a key U.S. ally, ...": Pakistan, not the US)."""
+def _clause_subjects(verb: Token) -> tuple[set[int], set[int]]:
+    """A verb's subject phrase (token indices), through coordination ("Pakistan refused ... and has
+    urged"), and its heads with their conjuncts and compounds, which beat words deeper in the phrase
+    ("Pakistan, a key U.S. ally, ...": Pakistan, not the US)."""
     while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ == "conj":
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    out: dict = {k.i: True for c in subjects for k in c.subtree}
-    out["heads"] = {t.i for c in subjects for t in (c, *c.conjuncts)} | {
+    phrase = {k.i for c in subjects for k in c.subtree}
+    heads = {t.i for c in subjects for t in (c, *c.conjuncts)} | {
         t.i for c in subjects for t in c.children if t.dep_ == "compound"}
-    return out
+    return phrase, heads
 
 
 class _NoSpan:

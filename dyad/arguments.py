@@ -25,6 +25,8 @@ TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into"
                 "between")
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "toward", "towards")
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "amid", "since", "despite", "at"})
+# "in defiance of X", "in protest at X": whom a protest is aimed at
+PROTEST_NOUNS = frozenset({"defiance", "protest", "opposition", "anger", "outrage", "response", "retaliation"})
 ARMED = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "PKO"})
 # "were engaged in fighting", "was involved in the attack": the one involved did it
 INVOLVED = frozenset({"engage", "involve", "embroil", "lock", "mire", "participate", "take"})
@@ -246,10 +248,10 @@ class Arguments:
                                     found = self._location_target(doc, g) or [
                                         a for k in g.children if k.dep_ == "acl" for a in self._location_target(doc, k)]
                                 return found
-                        if not any(g.dep_ in ("pobj", "pcomp") for g in c.children):
-                            found = _dangling_object(doc, c)
-                            if found:
-                                return [a for t in found for a in self._actors(doc, t)]
+                        dangling = None if any(g.dep_ in ("pobj", "pcomp") for g in c.children) else \
+                            _dangling_object(doc, c)
+                        if dangling is not None:
+                            return self._actors(doc, dangling)
             # particle verbs with the object after: "called on Russia" parsed as prt + dobj
             for c in verb.children:
                 if c.dep_ == "dobj":
@@ -390,6 +392,23 @@ class Arguments:
                            if a.country != armed[0].country]
         return sources, targets
 
+    def _protest_target(self, doc: Doc, token: Token, matches) -> list[Actor]:
+        """Whom a protest with no object is aimed at, from its purpose or its manner: "went on hunger
+        strike to protest Sweden's decision", "blocked a road to show their disapproval of US
+        policies", "blocked streets in defiance of Chinese authorities"."""
+        for c in token.children:
+            if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                found = self._targets(doc, c, matches[c.i]) if c.i in matches else []
+                found = found or [a for k in c.subtree if k.dep_ == "pobj" and k.head.lower_ in (
+                    "against", "of", "for", "over", "at", "with", "on")
+                    for a in self._actors(doc, k) if a.how not in ("pronoun", "pronoun-owner")][:1]
+                if found:
+                    return found
+        return [a for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in PROTEST_NOUNS
+                for k in n.children if k.dep_ == "prep" and k.lower_ in ("of", "against", "at", "over")
+                for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
+
     def _condition_party(self, doc: Doc, token: Token) -> list[Actor]:
         """The subject of an if/unless clause under the threat or its complement."""
         for t in (token, *[c for c in token.children if c.dep_ in ("xcomp", "ccomp")]):
@@ -419,16 +438,16 @@ class Arguments:
         return found[:1]
 
 
-def _dangling_object(doc: Doc, prep: Token) -> list[Token]:
+def _dangling_object(doc: Doc, prep: Token) -> Token | None:
     """A preposition the parser left without its object ("asylum to five Panamanian officers holed
     up in ...", where the officers became the subject of the next clause): the first noun after it
     that names an actor, if nothing but its modifiers stand between."""
     for t in doc[prep.i + 1: min(prep.i + 8, prep.sent.end)]:
         if t.pos_ in ("NOUN", "PROPN") and actors_of(doc, t) and t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos"):
-            return [t]
+            return t
         if t.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PUNCT", "CCONJ"):
             break
-    return []
+    return None
 
 
 def _place_owner(doc: Doc, noun: Token) -> list[Actor]:
@@ -440,8 +459,6 @@ def _place_owner(doc: Doc, noun: Token) -> list[Actor]:
             for a in actors_of(doc, t):
                 if a.country and len(a.country) == 3 and a.kind in ("thing", "country"):
                     return [replace(a, sector=None, fixed=None, how="location", kind="country")]
-            if t is not noun:
-                continue
     return []
 
 

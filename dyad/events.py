@@ -44,8 +44,6 @@ ABSTRACT = frozenset({"price", "inflation", "corruption", "poverty", "crime", "d
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # events both sides take part in whoever the sentence makes the subject: negotiating, sharing information
 MUTUAL_CODES = frozenset({"046", "064"})
-# "in defiance of X", "in protest at X": whom a protest is aimed at
-PROTEST_NOUNS = frozenset({"defiance", "protest", "opposition", "anger", "outrage", "response", "retaliation"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 LOCATION_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
@@ -207,27 +205,8 @@ class EventFinder(Framing, Arguments):
                 sources, targets = self._noun_arguments(doc, token, m)
             else:
                 sources, targets = self._sources(doc, token), self._targets(doc, token, m)
-                if not targets and m.pattern.cameo[:2] == "14":  # "went on hunger strike to protest Sweden's decision"
-                    for c in token.children:
-                        if c.dep_ in ("advcl", "xcomp") and c.i in matches and any(
-                                a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
-                            targets = self._targets(doc, c, matches[c.i])
-                            if targets:
-                                break
                 if not targets and m.pattern.cameo[:2] == "14":
-                    # "blocked a road to show their disapproval of the United States' policies"
-                    for c in token.children:
-                        if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
-                            targets = [a for k in c.subtree if k.dep_ == "pobj" and k.head.lower_ in (
-                                "against", "of", "for", "over", "at", "with", "on")
-                                for a in self._actors(doc, k) if a.how not in ("pronoun", "pronoun-owner")][:1]
-                            if targets:
-                                break
-                if not targets and m.pattern.cameo[:2] == "14":  # "blocked streets in defiance of Chinese authorities"
-                    targets = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
-                               for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in PROTEST_NOUNS
-                               for k in n.children if k.dep_ == "prep" and k.lower_ in ("of", "against", "at", "over")
-                               for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
+                    targets = self._protest_target(doc, token, matches)
             if not targets and not m.pattern.objects and m.pattern.head in NEEDS_TARGET:
                 continue  # "helped to broker the deal", "helped the economy": no one was helped
             events.extend(self._emit(doc, sent, token, sorted({token.i} | m.used), m.pattern.cameo, sources, targets,
