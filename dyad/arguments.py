@@ -42,9 +42,13 @@ class Arguments:
     """Source and target finders shared by verbal, nominal and framed events."""
 
     def _frame_object(self, doc: Doc, token: Token, comp: Token) -> list[Actor]:
-        """Who is urged or asked: 'urged Russia to', 'called on Iran to', 'demanded that Hamas ...'."""
-        for c in token.children:
-            if c.dep_ in ("dobj", "dative"):
+        """Who is urged or asked: 'urged Russia to', 'called on Iran to', 'demanded that Hamas ...',
+        'Obama was urged by Congress to' (the passive's subject)."""
+        carried = token.pos_ == "NOUN" and token.dep_ == "dobj"  # "gave permission to Russia to ..."
+        for c in [*token.children, *([k for k in token.head.children if k.dep_ == "dative"] if carried else [])]:
+            if c.dep_ == "dative" and c.lower_ == "to":
+                c = next((g for g in c.children if g.dep_ == "pobj"), c)
+            if c.dep_ in ("dobj", "dative", "pobj") or (c.dep_ == "nsubjpass" and any(a.dep_ == "agent" for a in token.children)):
                 found = self._actors(doc, c)
                 if found:
                     return found
@@ -164,6 +168,8 @@ class Arguments:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return self._actors(doc, g)
+        if reduced_relative(verb) is not None:
+            return []  # "The civilians imprisoned for ... were released": the civilians did not imprison
         for c in verb.children:
             if c.dep_ in SUBJ:
                 return self._subject(doc, c)
@@ -229,6 +235,14 @@ class Arguments:
             return self._sources(doc, head.head if head.dep_ == "prep" else head, depth + 1)
         return []
 
+    def _giver(self, doc: Doc, verb: Token, m: _Match) -> list[Actor]:
+        """The object of a pattern's giver preposition, on the verb or its object ("received
+        weapons from the government", "received assurances of support from Russia")."""
+        word = m.pattern.source_prep
+        holders = [verb, *[doc[u] for u in m.used if doc[u].dep_ in OBJ_DEPS]]
+        return [a for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == word
+                for g in c.children if g.dep_ == "pobj" for a in self._actors(doc, g)]
+
     def _targets(self, doc: Doc, verb: Token, m: _Match | None) -> list[Actor]:
         pattern = m.pattern if m else None
         used = m.used if m else set()
@@ -262,6 +276,11 @@ class Arguments:
                 found = self._actors(doc, c)
                 if found:
                     return found
+        patient = reduced_relative(verb) or _shared_patient(verb)
+        if patient is not None:  # "The civilians imprisoned for ... were released by Putin"
+            found = self._actors(doc, patient)
+            if found:
+                return found
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "10 Russian soldiers killed in Ukraine"
             found = self._actors(doc, verb.head)
             if found:
@@ -489,3 +508,39 @@ def _located(doc: Doc, token: Token, depth: int = 0) -> list[Actor]:
                 if not found and depth == 0:
                     out.extend(_located(doc, g, depth + 1))
     return out
+
+
+def reduced_relative(verb: Token) -> Token | None:
+    """The subject of a participle the parser took for the (past tense) main verb of a reduced relative:
+    in "The civilians imprisoned for acting against Moscow were released", `imprisoned` comes as
+    the root with `civilians` as its subject and "were released" as its conjunct. A bare past
+    participle (no auxiliary) whose conjunct is a passive without a subject of its own is that
+    garden path; the subject is the participle's patient (and the conjunct's)."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(shares_passive(c) for c in verb.children):
+        return None
+    return subj
+
+
+def _shared_patient(verb: Token) -> Token | None:
+    """The subject a passive verb without its own takes from the verb before it: "police arrested
+    the protesters and were praised by the mayor" (the police were praised), or the garden-path
+    participle's subject ("The civilians imprisoned for ... were released")."""
+    if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        shared = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if shared is not None:
+            return shared
+    return reduced_relative(verb.head) if shares_passive(verb) else None
+
+
+def shares_passive(verb: Token) -> bool:
+    """A passive verb hung on another verb, after it, with no subject or conjunction of its own
+    ("... were released", parsed as a conjunct or a relative clause of the participle)."""
+    return verb.dep_ in ("conj", "relcl", "ccomp", "dep", "parataxis") and verb.head.i < verb.i and \
+        verb.head.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "cc", "mark") for c in verb.children) and \
+        not any(t.dep_ in ("cc", "mark") or t.pos_ == "SCONJ" or t.lower_ in ("who", "which", "that")
+                for t in verb.doc[verb.head.i + 1:verb.i])  # "as attempts ... were deadlocked" has its own subject

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, sentence_spans, actors_of
-from .arguments import CONDITIONAL, OBJ_DEPS, Arguments, _located
+from .arguments import CONDITIONAL, OBJ_DEPS, Arguments, _located, reduced_relative, shares_passive
 from .framing import NEEDS_TARGET, Framing
 from .frames import load_frames
 from .lexicon import Lexicon, TriggerPattern
@@ -55,6 +55,10 @@ DOMESTIC_ROOTS = frozenset({"14", "17"})
 DOMESTIC_CODES = frozenset({"132", "133", "137", "034", "0351", "0352", "081", "082", "083"})
 # a trigger under one of these is background to the sentence's main event ("..., killing eight",
 # "the group that seized Mosul", "during a visit to Beirut")
+# consultation, diplomatic and material cooperation, aid, reducing relations: their two sides are
+# seldom organs of one state, so a state organ placed only by the other side's country is unplaced
+BORROW_FREE_ROOTS = frozenset({"04", "05", "06", "07", "16"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "amod", "csubj", "npadvmod"})
 
 
@@ -203,6 +207,8 @@ class EventFinder(Framing, Arguments):
                 if self._argument_of_event(token, matches, absorbed):
                     continue
                 sources, targets = self._noun_arguments(doc, token, m)
+            elif m.pattern.source_prep:  # "received weapons from the US": the giver is the source
+                sources, targets = self._giver(doc, token, m), self._sources(doc, token)
             else:
                 sources, targets = self._sources(doc, token), self._targets(doc, token, m)
                 if not targets and m.pattern.cameo[:2] == "14":
@@ -215,6 +221,10 @@ class EventFinder(Framing, Arguments):
 
     def _subordinate(self, token: Token) -> bool:
         """Is this trigger background (a relative clause, a participle adjunct, a noun in an adjunct)?"""
+        if reduced_relative(token) is not None:
+            return True  # "The civilians imprisoned for ... were released": the release is the news
+        if shares_passive(token) and reduced_relative(token.head) is not None:
+            return False
         t, steps = token, 0
         while t.head.i != t.i and steps < 8:
             if t.dep_ in SUBORDINATE_DEPS:
@@ -278,11 +288,14 @@ class EventFinder(Framing, Arguments):
         return negated, modality, reported_by
 
     def _emit(self, doc, sent, token, trigger, code, sources, targets, rule, modality_hint=None,
-              base_code: str | None = None) -> list[RawEvent]:
+              base_code: str | None = None, negation_read: bool = False) -> list[RawEvent]:
+        """The events of one trigger. `negation_read`: the code already says what the negation
+        means ("will not allow" is coded as a refusal), so the event is not negated."""
         if not sources and not targets:
             return []
         base_code = base_code or code  # what happens, before intent/threat framing recodes it
         negated, modality, reported_by = self._flags(doc, token, modality_hint if modality_hint != "asserted" else None)
+        negated = negated and not negation_read
         if modality == "hypothetical" and reported_by is not None and sources and \
                 {a.code for a in sources} <= {reported_by.code} and code[:2] not in ("03", "13"):
             # "they said they would meet the mediator if ...": a party's own conditional offer
@@ -337,7 +350,7 @@ class EventFinder(Framing, Arguments):
                 for t in (_distinct(targets) or [None]):
                     if s is not None and t is not None and s.head == t.head and s.start == t.start and s.how == t.how:
                         continue  # an actor is not its own target (a "domestic" target is its state, kept)
-                    pairs.append((s, t))
+                    pairs.append(self._unborrowed(doc, s, t, base_code))
         if code[:3] in MUTUAL_CODES and "+reciprocal" not in rule:
             # "X held talks with Y", "X shared intelligence with Y": both sides do it
             back = [(t, s) for s, t in pairs if s is not None and t is not None and s.code != t.code]
@@ -352,6 +365,26 @@ class EventFinder(Framing, Arguments):
         confidence = 0.5 + 0.2 * bool(sources) + 0.2 * bool(targets) - 0.1 * (modality == "hypothetical")
         return [RawEvent(sent, trigger, code, s, t, negated, modality, reported_by, rule, round(confidence, 2))
                 for s, t in pairs]
+
+    def _unborrowed(self, doc: Doc, s: Actor | None, t: Actor | None, code: str) -> tuple[Actor | None, Actor | None]:
+        """An organ of a state placed only by its sentence's one country does not take the country
+        of the other side of a diplomatic or cooperative act when that side is the state itself or
+        one of its organs: in "the minister received a visit from the Chinese ambassador" or "the
+        government expressed appreciation for China's assistance" the country is the counterpart's.
+        (Rebels and governments, parties and the press are mostly of one country, and policing and
+        violence mostly at home: "police dispersed Egyptian demonstrators" keeps its placed police.)"""
+        if s is None or t is None or s.country != t.country or code[:2] not in BORROW_FREE_ROOTS:
+            return s, t
+
+        def state(a: Actor) -> bool:  # a country, a state organ, or a state's own ("China's assistance")
+            return a.kind in ("country", "demonym") or a.sector in STATE_SECTORS or (
+                a.kind == "thing" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in doc[a.head].children))
+
+        def unplaced(a: Actor, other: Actor) -> Actor:
+            if a.how.endswith("+context") and a.sector in STATE_SECTORS and state(other):
+                return replace(a, country=None, how=a.how.removesuffix("+context"))
+            return a
+        return unplaced(s, t), unplaced(t, s)
 
     def _placed(self, doc, token, sources, targets, base_code) -> tuple[list[Actor], list[Actor], str]:
         """Where the event happened places the actors the text leaves unplaced: "people blocked

@@ -35,7 +35,7 @@ class Frames:
 @lru_cache(maxsize=1)
 def load_frames() -> Frames:
     raw = read_yaml((resources.files("dyad") / "data" / "frames.yaml").read_text(encoding="utf-8"))
-    names = ("intent", "prepare", "threaten", "refuse", "appeal", "demand")
+    names = ("intent", "prepare", "threaten", "refuse", "appeal", "demand", "permit")
     frames = {n: raw[n] for n in names}
     by_word = {}
     for n in names:

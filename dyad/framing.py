@@ -27,6 +27,12 @@ DENY = frozenset({"deny", "refute", "dismiss"})
 NEEDS_TARGET = frozenset({"help"})
 
 
+def _negated(token: Token) -> bool:
+    """"will not allow", "never permitted", "would not give permission" (the carrying verb's "not")."""
+    holders = (token, token.head) if token.pos_ == "NOUN" else (token,)
+    return any(c.dep_ == "neg" or c.lower_ == "never" for h in holders for c in h.children)
+
+
 class Framing:
     """Frame events, obligation ("X said Y must"), allegations and denials."""
 
@@ -42,6 +48,8 @@ class Framing:
             comp = self._complement(token, frame, matches)
             if comp is None:
                 continue
+            if frame == "permit" and not _negated(token):
+                continue  # permission given: the permitted act is coded as it stands
             nested = self._frame_of(comp)
             refused = False
             if nested is not None:  # "urged them to agree to a ceasefire": the innermost event decides
@@ -94,7 +102,8 @@ class Framing:
                 code, trigger = self.frames.recode(frame, None), [token.i]
             events.extend(self._emit(doc, sent, token, trigger, code, sources, targets,
                                      f"frame:{frame}" + (f"+{inner.pattern.origin}" if inner else ""),
-                                     modality_hint=spec["modality"], base_code=inner_code))
+                                     modality_hint=spec["modality"], base_code=inner_code,
+                                     negation_read=frame == "permit"))
         return events
 
     def _obligation_events(self, doc: Doc, sent: Span, matches, absorbed: set[int]) -> list[RawEvent]:
@@ -158,8 +167,9 @@ class Framing:
             return frame if token.dep_ == "dobj" and token.head.lemma_.lower() in self.frames.carriers else None
         if frame is None or token.pos_ not in ("VERB", "ADJ", "AUX"):
             return None
-        if frame in ("appeal", "demand") and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
-            return None  # "was told", "were asked": the one asked is the subject, no one asks
+        if frame in ("appeal", "demand") and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
+                and not any(c.dep_ == "agent" for c in token.children):
+            return None  # "was told", "were asked": the one asked is the subject, no one asks ("by X" does)
         if token.lemma_.lower() == "call" and not any(c.lower_ in ("on", "for", "upon") for c in token.children):
             return None
         return frame
@@ -169,8 +179,10 @@ class Framing:
         children = list(token.children)
         if token.pos_ == "NOUN" and not any(c.dep_ in ("acl", "advcl", "prep") for c in children):
             # "reiterated its demand today that Israel ease ...": the clause hung on the carrying verb
-            children += [c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i
-                         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+            children += [c for c in token.head.children if c.i > token.i and (
+                c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                or c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]
+            # ... and "gave permission to Russia to help Israel"
         for c in children:
             infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             clause = c.dep_ == "acl" and token.pos_ == "NOUN"  # "its demand that Israel ease ..."

@@ -84,13 +84,16 @@ class TriggerPattern:
 
     @property
     def target_prep(self) -> str | None:
-        return self.preps[-1] if self.preps and self.last_is_prep else None
+        return self.preps[-1] if self.preps and self.last_is_prep and self.preps[-1] != self.source_prep else None
 
     @property
     def specificity(self) -> int:
         return len(self.preps) + 2 * len(self.objects)
 
     last_is_prep: bool = False
+    # "receive weapon <from": the object of this preposition is the source (the giver) and the
+    # clause's subject the target ("Ukraine received weapons from the US" is the US arming Ukraine)
+    source_prep: str | None = None
 
 
 @dataclass
@@ -281,10 +284,14 @@ def load_triggers(lex: Lexicon, path: Path) -> None:
             raise misuse(E002, path=path, line=n, problem="empty pattern")
         head, noun = words[0], words[0].startswith("@")
         head = head.lstrip("@")
-        rest = words[1:]
+        givers = [w[1:] for w in words[1:] if w.startswith("<")]
+        if len(givers) > 1 or givers and (noun or givers[0] not in PREPOSITIONS):
+            raise misuse(E002, path=path, line=n, problem="'<' marks one preposition of a verb pattern")
+        rest = [w.lstrip("<") for w in words[1:]]
         pattern = TriggerPattern(head, noun, tuple(w for w in rest if w in PREPOSITIONS),
                                  tuple(w for w in rest if w not in PREPOSITIONS), code, f"{path.name}:{n}",
-                                 last_is_prep=bool(rest) and rest[-1] in PREPOSITIONS)
+                                 last_is_prep=bool(rest) and rest[-1] in PREPOSITIONS,
+                                 source_prep=givers[0] if givers else None)
         same = next((p for p in lex.triggers[(head, noun)] if (p.preps, p.objects) == (pattern.preps, pattern.objects)
                      and p.last_is_prep == pattern.last_is_prep), None)
         if same is not None:

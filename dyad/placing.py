@@ -2,7 +2,7 @@
 
 `place_by_context`: agents and titled people take the sentence's one country ("police dispersed
 Egyptian demonstrators"), except that armed groups are not placed by the nationality of the people
-they act on. `place_ethnic`: an ethnic group is coded to the country the sentence places it in.
+they act on, nor civilians by a country they act against. `place_ethnic`: an ethnic group is coded to the country the sentence places it in.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .actor import Actor
 
 # armed and criminal groups: not placed by the nationality of the people they act on
 NON_STATE = frozenset({"REB", "UAF", "CRM", "SEP", "INS"})
+STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 def place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
     """Agents and titled people with no country take the sentence's one country, if it names
@@ -21,11 +22,15 @@ def place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
     dispersed Egyptian demonstrators")."""
     doc = sent.doc
     in_sent = [(i, a) for i, actors in resolved.items() if sent.start <= i < sent.end for a in actors
-               if doc[i].head.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADP") or doc[i].head.i == i]
+               if (doc[i].head.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADP") or doc[i].head.i == i)
+               and not _hyphened(doc[i])]
     countries = {a.country for _, a in in_sent if a.country and a.country not in ("IGO", "NGO", "IMG")}
     if len(countries) != 1:
         return
     country = next(iter(countries))
+    # "protesters rallied against the United States": whom people act against says little about
+    # who they are (state organs and armed groups excepted: "rebels fighting against Damascus")
+    opposed = all(_against(doc[i]) for i, a in in_sent if a.country == country)
     # a country named, or a state's own agents ("rebels attacked Indian troops"), place rebels; the
     # nationality of the people they act on ("released three Italian engineers") does not
     by_demonym = not any(a.kind == "country" and a.how not in ("demonym", "modifier") or (
@@ -34,11 +39,30 @@ def place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
 
     def placeable(a):
         return a.country is None and a.kind in ("agent", "person") and a.sector and not (
-            by_demonym and a.sector in NON_STATE)
+            by_demonym and a.sector in NON_STATE) and not (opposed and a.sector not in NON_STATE | STATE)
     for i, actors in list(resolved.items()):
         if sent.start <= i < sent.end and any(placeable(a) for a in actors):
             resolved[i] = [replace(a, country=country, how=a.how + "+context") if placeable(a) else a
                            for a in actors]
+
+
+def _hyphened(token: Token) -> bool:
+    """"UK" in "a UK-based group", "US" in "US-led forces", and the group and the forces: the
+    country places the one noun it modifies, which is often abroad ("US-led forces attacked the
+    rebels" says nothing of whose rebels)."""
+    doc = token.doc
+
+    def modifier(t: Token) -> bool:
+        return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].i == t.head.i and t.head.dep_ == "amod"
+    return modifier(token) or any(modifier(g) for c in token.children if c.dep_ == "amod" for g in c.children)
+
+
+def _against(token: Token) -> bool:
+    """Is the token inside an "against" phrase ("against the United States", "against Moscow")?"""
+    for t in token.ancestors:
+        if t.dep_ == "prep" and t.lower_ == "against":
+            return True
+    return False
 
 
 def ethnic(token: Token) -> bool:
