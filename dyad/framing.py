@@ -52,6 +52,8 @@ class Framing:
                 continue  # permission given: the permitted act is coded as it stands
             nested = self._frame_of(comp)
             refused = False
+            if nested == "permit" and comp.i in matches:
+                nested = None  # "refused to allow IAEA inspectors to visit": the lexicon's "allow inspector"
             if nested is not None:  # "urged them to agree to a ceasefire": the innermost event decides
                 deeper = self._complement(comp, nested, matches)
                 if deeper is not None and deeper.i in matches:
