@@ -226,6 +226,11 @@ class Arguments:
             return self._sources(doc, head, depth + 1)
         if verb.dep_ == "relcl":
             return self._actors(doc, head)
+        if lost_predicate(verb):
+            np = head
+            while np.dep_ == "pobj" and np.head.dep_ == "prep" and np.head.head.pos_ in ("NOUN", "PROPN"):
+                np = np.head.head
+            return self._actors(doc, np)
         if verb.dep_ in ("acl",) and verb.tag_ == "VBG":
             found = self._actors(doc, head)
             if not found and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
@@ -281,7 +286,7 @@ class Arguments:
             found = self._actors(doc, patient)
             if found:
                 return found
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "10 Russian soldiers killed in Ukraine"
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not lost_predicate(verb):  # "10 Russian soldiers killed in Ukraine"
             found = self._actors(doc, verb.head)
             if found:
                 return found
@@ -544,3 +549,17 @@ def shares_passive(verb: Token) -> bool:
         not any(c.dep_ in ("nsubj", "nsubjpass", "cc", "mark") for c in verb.children) and \
         not any(t.dep_ in ("cc", "mark") or t.pos_ == "SCONJ" or t.lower_ in ("who", "which", "that")
                 for t in verb.doc[verb.head.i + 1:verb.i])  # "as attempts ... were deadlocked" has its own subject
+
+
+def lost_predicate(verb: Token) -> bool:
+    """A main verb the parser hung on its subject as a modifier: "Doctors from two American aid
+    groups donated and delivered goods to ..." (the root is "Doctors"). In a sentence with no
+    verbal root, a past form with an object of its own (or a conjunct's) is no reduced relative
+    ("Three soldiers killed in attack" stays a passive headline; "an admission that Soviet forces
+    murdered ..." is a clause with its own subject)."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False
+    root = verb.sent.root
+    return root.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, sentence_spans, actors_of
-from .arguments import CONDITIONAL, OBJ_DEPS, Arguments, _located, reduced_relative, shares_passive
+from .arguments import CONDITIONAL, OBJ_DEPS, Arguments, _located, lost_predicate, reduced_relative, shares_passive
 from .framing import NEEDS_TARGET, Framing
 from .frames import load_frames
 from .lexicon import Lexicon, TriggerPattern
@@ -59,6 +59,7 @@ DOMESTIC_CODES = frozenset({"132", "133", "137", "034", "0351", "0352", "081", "
 # seldom organs of one state, so a state organ placed only by the other side's country is unplaced
 BORROW_FREE_ROOTS = frozenset({"04", "05", "06", "07", "16"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "embassy", "consul", "consulate", "emissary", "delegation"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "amod", "csubj", "npadvmod"})
 
 
@@ -227,6 +228,8 @@ class EventFinder(Framing, Arguments):
             return False
         t, steps = token, 0
         while t.head.i != t.i and steps < 8:
+            if lost_predicate(t):
+                return False  # "Doctors from two aid groups donated and delivered ...": the main verb
             if t.dep_ in SUBORDINATE_DEPS:
                 return True
             if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN"):
@@ -350,7 +353,7 @@ class EventFinder(Framing, Arguments):
                 for t in (_distinct(targets) or [None]):
                     if s is not None and t is not None and s.head == t.head and s.start == t.start and s.how == t.how:
                         continue  # an actor is not its own target (a "domestic" target is its state, kept)
-                    pairs.append(self._unborrowed(doc, s, t, base_code))
+                    pairs.append(self._unborrowed(doc, s, t, code))
         if code[:3] in MUTUAL_CODES and "+reciprocal" not in rule:
             # "X held talks with Y", "X shared intelligence with Y": both sides do it
             back = [(t, s) for s, t in pairs if s is not None and t is not None and s.code != t.code]
@@ -369,16 +372,20 @@ class EventFinder(Framing, Arguments):
     def _unborrowed(self, doc: Doc, s: Actor | None, t: Actor | None, code: str) -> tuple[Actor | None, Actor | None]:
         """An organ of a state placed only by its sentence's one country does not take the country
         of the other side of a diplomatic or cooperative act when that side is the state itself or
-        one of its organs: in "the minister received a visit from the Chinese ambassador" or "the
+        its envoys: in "the minister received a visit from the Chinese ambassador" or "the
         government expressed appreciation for China's assistance" the country is the counterpart's.
-        (Rebels and governments, parties and the press are mostly of one country, and policing and
-        violence mostly at home: "police dispersed Egyptian demonstrators" keeps its placed police.)"""
+        (A prime minister who talks with "the chancellor" is mostly talking at home; rebels and
+        governments, parties and the press are mostly of one country, and policing and violence
+        mostly at home: "police dispersed Egyptian demonstrators" keeps its placed police.)"""
         if s is None or t is None or s.country != t.country or code[:2] not in BORROW_FREE_ROOTS:
             return s, t
 
-        def state(a: Actor) -> bool:  # a country, a state organ, or a state's own ("China's assistance")
-            return a.kind in ("country", "demonym") or a.sector in STATE_SECTORS or (
-                a.kind == "thing" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in doc[a.head].children))
+        def state(a: Actor) -> bool:  # a country, its envoy, or a state's own ("China's assistance")
+            head = doc[a.head]
+            return (a.kind in ("country", "demonym") and a.how != "place") or (a.sector in STATE_SECTORS and (
+                head.lemma_.lower() in DIPLOMATS or any(c.lower_ == "foreign" for c in head.children))) or (
+                a.kind == "thing" and any(c.dep_ == "poss" and any(x.kind == "country" for x in actors_of(doc, c))
+                                          for c in head.children))
 
         def unplaced(a: Actor, other: Actor) -> Actor:
             if a.how.endswith("+context") and a.sector in STATE_SECTORS and state(other):

@@ -22,6 +22,7 @@ class Frames:
     motion: frozenset
     carriers: frozenset  # verbs that carry a frame noun: "reiterated its demand that ..."
     pledge: frozenset  # intent words that are an event on their own ("vowed to ...")
+    permit: frozenset  # permission words: a frame only when negated ("will not allow X to ...")
 
     def recode(self, frame: str, code: str | None) -> str:
         table = self.frames[frame]["map"]
@@ -39,7 +40,10 @@ def load_frames() -> Frames:
     frames = {n: raw[n] for n in names}
     by_word = {}
     for n in names:
+        if n == "permit":
+            continue  # looked up only under a negation (framing.Framing._frame_of)
         for w in raw[n]["words"]:
             by_word.setdefault(w, n)
     return Frames(frames, by_word, frozenset(raw["speech"]), frozenset(raw["obligation"]), frozenset(raw["light"]),
-                  frozenset(raw["motion"]), frozenset(raw["carriers"]), frozenset(raw["pledge"]))
+                  frozenset(raw["motion"]), frozenset(raw["carriers"]), frozenset(raw["pledge"]),
+                  frozenset(raw["permit"]["words"]))

@@ -48,8 +48,6 @@ class Framing:
             comp = self._complement(token, frame, matches)
             if comp is None:
                 continue
-            if frame == "permit" and not _negated(token):
-                continue  # permission given: the permitted act is coded as it stands
             nested = self._frame_of(comp)
             refused = False
             if nested == "permit" and comp.i in matches:
@@ -164,6 +162,9 @@ class Framing:
 
     def _frame_of(self, token: Token) -> str | None:
         frame = self.frames.by_word.get(token.lemma_.lower())
+        if frame is None and token.lemma_.lower() in self.frames.permit and _negated(token) and (
+                token.pos_ != "NOUN" or token.dep_ == "dobj" and token.head.lemma_.lower() in self.frames.carriers):
+            return "permit"  # "will not allow Russia to attack", "would not give permission to Russia to"
         if frame is not None and token.pos_ == "NOUN":
             # a frame noun its sayer's verb carries: "reiterated its demand that", "renewed its call for"
             return frame if token.dep_ == "dobj" and token.head.lemma_.lower() in self.frames.carriers else None
