@@ -40,6 +40,11 @@ ABSTRACT = frozenset({"price", "inflation", "corruption", "poverty", "crime", "d
                       "problem", "issue", "idea", "plan", "policy", "proposal", "decision", "law", "budget", "tax",
                       "blaze", "wildfire", "epidemic", "pandemic", "virus", "drought", "hunger", "illiteracy", "debt",
                       "recession", "crisis", "change", "trend", "market", "cost", "rate", "record"})
+# what a show of force moves: "mobilized troops" is a force posture, "mobilized pressure groups" is not
+FORCES = frozenset({"troop", "force", "army", "soldier", "reservist", "reserve", "unit", "brigade", "battalion",
+                    "division", "regiment", "tank", "warship", "ship", "navy", "jet", "aircraft", "plane", "bomber",
+                    "militia", "militiaman", "fighter", "man", "police", "policeman", "guard", "military", "artillery",
+                    "missile", "weapon", "personnel", "paramilitary", "commando", "marine", "armour", "armor"})
 # verbal events: "were invited to attend", "such activities require ...": no one named, no event
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # events both sides take part in whoever the sentence makes the subject: negotiating, sharing information
@@ -120,10 +125,14 @@ class EventFinder(Framing, Arguments):
             heads.insert(0, f"{token.nbor(-2).lower_}-{lemma}")
         figurative = not noun and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ABSTRACT
                                       for c in token.children)
+        unarmed = not noun and any(c.dep_ == "dobj" and c.lemma_.lower() not in FORCES and not c.like_num
+                                   for c in token.children)
         for head in heads:
             for pattern in self.lexicon.triggers.get((head, noun), ()):
                 if figurative and pattern.cameo[:2] in ("18", "19", "20"):
                     continue  # "to fight rising prices", "attacked the problem": no one is assaulted
+                if unarmed and pattern.cameo[:2] == "15" and not pattern.objects:
+                    continue  # "mobilized pressure groups", "paraded the trophy": no force is shown
                 used = self._fits(token, pattern)
                 if used is not None:
                     return _Match(token, pattern, used)
