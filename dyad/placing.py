@@ -3,6 +3,7 @@
 `place_by_context`: agents and titled people take the sentence's one country ("police dispersed
 Egyptian demonstrators"), except that armed groups are not placed by the nationality of the people
 they act on, nor civilians by a country they act against. `place_ethnic`: an ethnic group is coded to the country the sentence places it in.
+`relocate_cities`: a city name two countries share goes to the one the sentence names.
 """
 from __future__ import annotations
 
@@ -63,6 +64,30 @@ def _against(token: Token) -> bool:
         if t.dep_ == "prep" and t.lower_ == "against":
             return True
     return False
+
+
+def relocate_cities(sent, base: dict[int, Actor]) -> None:
+    """A city the lexicon gives to one country, in a sentence that names another country with a
+    city of that name at least a tenth as large, is that other city: "militias in Tripoli ... the
+    north Lebanese port" are in Lebanon's Tripoli, not Libya's."""
+    from .enrich.places import gazetteer
+
+    named = {a.country for i, a in base.items() if sent.start <= i < sent.end
+             and a.how in ("country", "demonym") and a.country and len(a.country) == 3}
+    if not named:
+        return
+    doc, moved = sent.doc, {}
+    for i, a in base.items():
+        if not (sent.start <= i < sent.end) or a.how not in ("capital", "place") or a.country in named:
+            continue
+        if (a.start, a.end) not in moved:
+            cities = [c for c in gazetteer().candidates(doc[a.start:a.end].text) if c.feature == "city"]
+            largest = max((c.population for c in cities), default=0)
+            there = {c.country for c in cities if c.country in named and c.population * 10 >= largest}
+            moved[(a.start, a.end)] = next(iter(there)) if len(there) == 1 else None
+        country = moved[(a.start, a.end)]
+        if country:
+            base[i] = replace(a, country=country, how=a.how + "+relocated")
 
 
 def ethnic(token: Token) -> bool:
