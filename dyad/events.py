@@ -112,9 +112,9 @@ class EventFinder(Framing, Arguments):
             return None  # "proposed changes", "Iranian-backed forces": a modifier, not an event
         if not noun and any(c.dep_ == "det" for c in token.children):
             return None  # "evacuated the wounded": a participle used as a noun
-        if not noun and token.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() == "place"
+        if not noun and token.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("place", "part")
                                                                for c in token.children):
-            return None  # "the summit will take place in July" is no "take in"
+            return None  # "the summit will take place in July", "took part in the killing": no "take in"
         lemma = token.lemma_.lower()
         if lemma[2:3] == "-" and lemma[:2] in ("re", "co") or lemma[3:4] == "-" and lemma[:3] == "pre":
             lemma = lemma.replace("-", "", 1)  # "re-open" is "reopen", "co-operation" is "cooperation"
@@ -174,8 +174,8 @@ class EventFinder(Framing, Arguments):
     def _sentence_events(self, doc: Doc, sent: Span) -> list[RawEvent]:
         matches = self._triggers(sent)
         absorbed: set[int] = set()  # triggers already read as part of a frame
-        events = self._frame_events(doc, sent, matches, absorbed)
-        events += self._allegation_events(doc, sent, matches, absorbed)
+        events = self._allegation_events(doc, sent, matches, absorbed)  # first: what is alleged is no fact
+        events += self._frame_events(doc, sent, matches, absorbed)
         events += self._obligation_events(doc, sent, matches, absorbed)
         events += self._plain_events(doc, sent, matches, absorbed)
         # background events stand in for a sentence with no main event, if they say who did it

@@ -27,6 +27,14 @@ DENY = frozenset({"deny", "refute", "dismiss"})
 NEEDS_TARGET = frozenset({"help"})
 
 
+def _depth(token: Token, top: Token) -> int:
+    """How far `token` is below `top` in the parse."""
+    n = 0
+    while token.i != top.i and token.head.i != token.i:
+        token, n = token.head, n + 1
+    return n
+
+
 def _negated(token: Token) -> bool:
     """"will not allow", "never permitted", "would not give permission" (the carrying verb's "not")."""
     holders = (token, token.head) if token.pos_ == "NOUN" else (token,)
@@ -137,17 +145,21 @@ class Framing:
             if token.lemma_.lower() not in ALLEGE or token.pos_ != "VERB" or token.i in absorbed:
                 continue
             claimants = self._sources(doc, token)
-            for comp in token.children:
-                inner = matches.get(comp.i)
-                if comp.dep_ != "ccomp" or inner is None or comp.i in absorbed or inner.pattern.cameo[:2] < "11":
+            clauses = [k for c in token.children if c.dep_ == "ccomp" for k in (c, *c.conjuncts)]
+            for clause in clauses:  # "alleged that France was aware ..., and that its military helped ..."
+                # what is alleged is a charge, not a fact, whoever makes it ("a report alleged that ...")
+                charged = [k for k in clause.subtree if k.i in matches and k.i not in absorbed
+                           and matches[k.i].pattern.cameo[:2] >= "11"]
+                if not charged:
                     continue
-                accused = self._sources(doc, comp)
+                absorbed.update(k.i for k in charged)
+                absorbed.update(k.i for k in clause.subtree if self._frame_of(k) is not None)  # "... planning the massacres"
                 if not claimants:
                     continue
+                comp = min(charged, key=lambda k: (_depth(k, clause), k.i))  # the clause's own event first
+                inner = matches[comp.i]
+                accused = self._sources(doc, comp)
                 own = accused and {a.country for a in accused} <= {a.country for a in claimants}
-                for k in (comp, *comp.conjuncts):  # "had attacked Iraq and taken the city of Mosul"
-                    if k.i in matches:
-                        absorbed.add(k.i)
                 if own:
                     targets = self._targets(doc, comp, inner) or self._location_target(doc, comp)
                     code, rule = "015", "frame:claim-responsibility"
