@@ -193,6 +193,13 @@ class Arguments:
                                 a.kind == "org" or a.sector in ("MIL", "REB", "COP", "UAF", "SPY"))]
                         if found:
                             return found
+            if any(p.cameo[:2] in ("18", "19", "20") for p in self.lexicon.triggers.get((verb.lemma_.lower(), False), ())):
+                # "a mortar bomb was fired at Israel from the Gaza Strip": fired from within that place
+                found = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                         for g in c.children if g.dep_ == "pobj" for a in actors_of(doc, g)
+                         if a.kind == "country" and a.country and len(a.country) == 3]
+                if found:
+                    return found[:1]
             for c in verb.children:  # "two soldiers were wounded when Palestinian gunmen opened fire on ..."
                 when = any(g.dep_ in ("mark", "advmod") and g.lower_ in ("when", "as", "after") for g in c.children)
                 violent = any(p.cameo[:2] in ("18", "19", "20")
