@@ -160,6 +160,40 @@ class Arguments:
             found = [a for c in subj.children if c.dep_ in ("nsubj", "nsubjpass") for a in self._actors(doc, c)]
         return found
 
+    def _passive_doers(self, doc: Doc, verb: Token) -> list[Actor]:
+        """Who did a passive act the text gives no "by" for: the attack it happened in, the place
+        it was fired from, the attackers of a when-clause; else no one."""
+        # "were killed in Israeli tank shelling": the event noun names who did it
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "from"):
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    if (g.lemma_.lower(), True) in self.lexicon.triggers:
+                        found = [a for t in (g, *[k for k in g.children if k.dep_ in ("amod", "compound", "poss")])
+                                 for a in actors_of(doc, t) if a.country]  # "in an Israeli airstrike"
+                    else:  # "killed in Israeli tank fire": an armed actor's weapon
+                        found = [a for a in actors_of(doc, g) if a.country and (
+                            a.kind == "org" or a.sector in ("MIL", "REB", "COP", "UAF", "SPY"))]
+                    if found:
+                        return found
+        if any(p.cameo[:2] in ("18", "19", "20") for p in self.lexicon.triggers.get((verb.lemma_.lower(), False), ())):
+            # "a mortar bomb was fired at Israel from the Gaza Strip": fired from within that place
+            found = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                     for g in c.children if g.dep_ == "pobj" for a in actors_of(doc, g)
+                     if a.kind == "country" and a.country and len(a.country) == 3]
+            if found:
+                return found[:1]
+        for c in verb.children:  # "two soldiers were wounded when Palestinian gunmen opened fire on ..."
+            when = any(g.dep_ in ("mark", "advmod") and g.lower_ in ("when", "as", "after") for g in c.children)
+            violent = any(p.cameo[:2] in ("18", "19", "20")
+                          for p in self.lexicon.triggers.get((c.lemma_.lower(), False), ()))
+            if c.dep_ == "advcl" and when and violent:
+                found = [a for a in self._subjects(doc, c) if a.country]
+                if found:
+                    return found
+        return []
+
     def _sources(self, doc: Doc, verb: Token, depth: int = 0) -> list[Actor]:
         if depth > 4:
             return []
@@ -170,6 +204,8 @@ class Arguments:
                         return self._actors(doc, g)
         if reduced_relative(verb) is not None:
             return []  # "The civilians imprisoned for ... were released": the civilians did not imprison
+        if headline_passive(verb):
+            return self._passive_doers(doc, verb)  # "Three soldiers killed in rebel attack"
         for c in verb.children:
             if c.dep_ in SUBJ:
                 return self._subject(doc, c)
@@ -178,37 +214,9 @@ class Arguments:
             for c in verb.children:
                 if c.dep_ == "nsubjpass":
                     return self._actors(doc, c)
-        if any(c.dep_ in ("nsubjpass", "csubjpass") for c in verb.children):
-            # "were killed in Israeli tank shelling": the event noun names who did it
-            for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "from"):
-                    for g in c.children:
-                        if g.dep_ != "pobj":
-                            continue
-                        if (g.lemma_.lower(), True) in self.lexicon.triggers:
-                            found = [a for t in (g, *[k for k in g.children if k.dep_ in ("amod", "compound", "poss")])
-                                     for a in actors_of(doc, t) if a.country]  # "in an Israeli airstrike"
-                        else:  # "killed in Israeli tank fire": an armed actor's weapon
-                            found = [a for a in actors_of(doc, g) if a.country and (
-                                a.kind == "org" or a.sector in ("MIL", "REB", "COP", "UAF", "SPY"))]
-                        if found:
-                            return found
-            if any(p.cameo[:2] in ("18", "19", "20") for p in self.lexicon.triggers.get((verb.lemma_.lower(), False), ())):
-                # "a mortar bomb was fired at Israel from the Gaza Strip": fired from within that place
-                found = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
-                         for g in c.children if g.dep_ == "pobj" for a in actors_of(doc, g)
-                         if a.kind == "country" and a.country and len(a.country) == 3]
-                if found:
-                    return found[:1]
-            for c in verb.children:  # "two soldiers were wounded when Palestinian gunmen opened fire on ..."
-                when = any(g.dep_ in ("mark", "advmod") and g.lower_ in ("when", "as", "after") for g in c.children)
-                violent = any(p.cameo[:2] in ("18", "19", "20")
-                              for p in self.lexicon.triggers.get((c.lemma_.lower(), False), ()))
-                if c.dep_ == "advcl" and when and violent:
-                    found = [a for a in self._subjects(doc, c) if a.country]
-                    if found:
-                        return found
-            return []
+        if any(c.dep_ in ("nsubjpass", "csubjpass") for c in verb.children) or headline_passive(verb) or (
+                verb.dep_ == "acl" and verb.tag_ == "VBN" and not lost_predicate(verb)):
+            return self._passive_doers(doc, verb)  # "were killed in ...", "soldiers killed in rebel attack"
         head = verb.head
         if head.i == verb.i:
             return []
@@ -288,7 +296,8 @@ class Arguments:
                 found = self._actors(doc, c)
                 if found:
                     return found
-        patient = reduced_relative(verb) or _shared_patient(verb)
+        patient = reduced_relative(verb) or _shared_patient(verb) or (
+            next((c for c in verb.children if c.dep_ == "nsubj"), None) if headline_passive(verb) else None)
         if patient is not None:  # "The civilians imprisoned for ... were released by Putin"
             found = self._actors(doc, patient)
             if found:
@@ -570,3 +579,19 @@ def lost_predicate(verb: Token) -> bool:
     root = verb.sent.root
     return root.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)
+
+
+# verbs whose subject, with no object and no auxiliary, is what they were done to: "Three soldiers
+# killed in rebel attack", "Journalist detained in Cairo" (headlines drop the "were")
+DONE_TO = frozenset({"kill", "wound", "injure", "arrest", "detain", "kidnap", "abduct", "execute", "jail", "behead",
+                     "torture", "massacre", "murder", "slay", "assassinate", "deport", "expel", "sentence", "convict",
+                     "imprison", "hang", "free", "release", "evacuate", "rescue", "indict", "extradite"})
+
+
+def headline_passive(verb: Token) -> bool:
+    """A past participle the parser took for an active main verb, in headline style: "Three
+    Syrian soldiers killed in rebel attack" (the soldiers were killed). Only verbs that are hardly
+    ever used without an object qualify, with a subject, no object, no clause and no auxiliary."""
+    return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in DONE_TO and \
+        any(c.dep_ == "nsubj" for c in verb.children) and not any(
+            c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp", "dative", "prt") for c in verb.children)
