@@ -39,16 +39,30 @@ SCHEDULED = frozenset({"expect", "schedule", "set", "due", "slate", "poise", "li
 ABSTRACT = frozenset({"price", "inflation", "corruption", "poverty", "crime", "disease", "unemployment", "deficit",
                       "problem", "issue", "idea", "plan", "policy", "proposal", "decision", "law", "budget", "tax",
                       "blaze", "wildfire", "epidemic", "pandemic", "virus", "drought", "hunger", "illiteracy", "debt",
-                      "recession", "crisis", "change", "trend", "market", "cost", "rate", "record"})
+                      "recession", "crisis", "change", "trend", "market", "cost", "rate", "record",
+                      # "shot Putin a wink", "shot a film": no one is fired on
+                      "wink", "glance", "look", "smile", "film", "video", "movie", "scene", "photo", "picture",
+                      "footage", "advert", "commercial", "documentary", "episode"})
 # what a show of force moves: "mobilized troops" is a force posture, "mobilized pressure groups" is not
 FORCES = frozenset({"troop", "force", "army", "soldier", "reservist", "reserve", "unit", "brigade", "battalion",
                     "division", "regiment", "tank", "warship", "ship", "navy", "jet", "aircraft", "plane", "bomber",
                     "militia", "militiaman", "fighter", "man", "police", "policeman", "guard", "military", "artillery",
                     "missile", "weapon", "personnel", "paramilitary", "commando", "marine", "armour", "armor"})
+# violence verbs that, with a reason ("for ..."), are words: "attacked Obama for his Iran policy"
+VERBAL_ATTACKS = frozenset({"attack", "hit", "blast", "savage", "assail"})
+CRITICISM = "111"
+ABILITY = frozenset({"able", "capable", "unable", "incapable"})
+CAMPAIGN = frozenset({"campaign", "election", "electoral", "victory", "reelection", "re-election", "primary"})
+TIME_WORDS = frozenset({"hour", "day", "week", "month", "year", "minute", "night", "time", "decade", "while"})
 # verbal events: "were invited to attend", "such activities require ...": no one named, no event
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # events both sides take part in whoever the sentence makes the subject: negotiating, sharing information
 MUTUAL_CODES = frozenset({"046", "064"})
+# acts two subjects do to each other when no target is named ("Israel and Hamas clashed", "the US and
+# Russia disagreed"); "the US and the EU sent aid", "Trump and May arrived", "students and workers
+# protested" are done together, not to each other
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "10", "11", "12", "16", "19"})
+ONE_WAY_CODES = frozenset({"042", "043", "044"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 LOCATION_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
@@ -127,10 +141,16 @@ class EventFinder(Framing, Arguments):
                                       for c in token.children)
         unarmed = not noun and any(c.dep_ == "dobj" and c.lemma_.lower() not in FORCES and not c.like_num
                                    for c in token.children)
+        if noun and lemma == "rally" and any(c.dep_ in ("compound", "amod", "poss") and (
+                c.lemma_.lower() in CAMPAIGN or c.ent_type_ == "PERSON") for c in token.children):
+            return None  # "a Clinton rally", "a campaign rally": electioneering, not protest
         for head in heads:
             for pattern in self.lexicon.triggers.get((head, noun), ()):
                 if figurative and pattern.cameo[:2] in ("18", "19", "20"):
                     continue  # "to fight rising prices", "attacked the problem": no one is assaulted
+                if not noun and pattern.cameo[:2] in ("18", "19") and head in VERBAL_ATTACKS and _reason(token):
+                    # "attacked the DNC for allowing itself to get hacked": blame, not violence
+                    pattern = replace(pattern, cameo=CRITICISM, origin=pattern.origin + "+for-reason")
                 if unarmed and pattern.cameo[:2] == "15" and not pattern.objects:
                     continue  # "mobilized pressure groups", "paraded the trophy": no force is shown
                 used = self._fits(token, pattern)
@@ -272,7 +292,10 @@ class EventFinder(Framing, Arguments):
         modality = hint or "asserted"
         conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in token.children) or (
             token.dep_ == "advcl" and any(c.lower_ in CONDITIONAL for c in token.children))
-        if conditional or (aux & HYPOTHETICAL and any(
+        # "is capable of deploying large forces", "would be able to strike": a capacity, not an act
+        able = (token.dep_ == "xcomp" and token.head.lemma_.lower() in ABILITY) or (
+            token.dep_ == "pcomp" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ABILITY)
+        if conditional or able or (aux & HYPOTHETICAL and any(
                 c.dep_ == "advcl" and any(g.lower_ in CONDITIONAL for g in c.children) for c in token.children)):
             modality = "hypothetical"
         elif aux & FUTURE or (aux & {"would"} and modality == "asserted") or any(
@@ -353,7 +376,8 @@ class EventFinder(Framing, Arguments):
         if len(_distinct(sources)) >= 2 and targets and all(
                 t.how in ("pronoun", "pronoun-owner") and t.country in {s.country for s in sources} for t in targets):
             targets = []  # "Czechia and Albania upgraded their ties": each other
-        if not targets and len(_distinct(sources)) >= 2:  # A and B met: reciprocal
+        if not targets and len(_distinct(sources)) >= 2 and (code[:2] == "03" or base_code[:2] in RECIPROCAL_ROOTS) \
+                and base_code[:3] not in ONE_WAY_CODES:  # A and B met, agreed: reciprocal (A and B arrived: not)
             srcs = _distinct(sources)
             pairs = [(a, b) for a in srcs for b in srcs if a is not b]
             rule += "+reciprocal"
@@ -427,6 +451,19 @@ class EventFinder(Framing, Arguments):
         if attack:
             return [replace(here[0], sector=None, how="location")], place(targets), "+location-source"
         return place(sources), place(targets), "+located"
+
+
+def _reason(token: Token) -> bool:
+    """A "for" phrase giving a reason: "for allowing itself ...", "for his policy" (not "for two hours")."""
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for g in c.children:
+                if g.dep_ == "pcomp" and g.tag_ == "VBG":
+                    return True
+                if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() not in TIME_WORDS and not any(
+                        k.like_num or k.lower_ in ("first", "second", "third", "last") for k in g.children):
+                    return True
+    return False
 
 
 def _dedupe(events: list[RawEvent]) -> list[RawEvent]:

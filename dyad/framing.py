@@ -71,6 +71,10 @@ class Framing:
                 absorbed.add(comp.i)
             inner = None if refused else matches.get(comp.i)
             noun = token.pos_ == "NOUN"
+            if frame == "demand" and inner is None and token.lemma_.lower() in self.frames.speech and \
+                    comp.dep_ == "ccomp" and not self._obliged(comp) and not (
+                    comp.tag_ == "VB" and not any(a.dep_ == "aux" for a in comp.children)):
+                continue  # "insisted that relations would benefit" asserts; "insisted that he resign" demands
             if noun and inner is None and not (frame in ("appeal", "demand") and comp.pos_ in ("VERB", "AUX")
                                                and self._subjects(doc, comp)):
                 continue  # a noun frame needs an event, or someone called on: "its call for Iran to halt ..."
