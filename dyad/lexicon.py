@@ -249,8 +249,28 @@ def load_people(lex: Lexicon, path: Path) -> None:
         for text in [str(name), *_strs(row.get("aliases")), *_strs(row.get("standalone"))]:
             lex.add_phrase(text, Entry("person", entity=person.name, person=person))
         for text in {str(name), *_strs(row.get("aliases"))}:
-            if len(text.split()) > 1 and person not in lex.surnames[text.split()[-1]]:
-                lex.surnames[text.split()[-1]].append(person)
+            surname = _surname(text)
+            if surname and person not in lex.surnames[surname]:
+                lex.surnames[surname].append(person)
+
+
+_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "Snr", "Jnr"})
+_REGNAL = re.compile(r"^[IVXL]+$")
+# last words of names and epithets that are no surname: "Brother Number One", "Kim Jong Un", "Moon Jae-in"
+_NOT_SURNAMES = frozenset({"One", "Two", "Three", "Four", "Five", "In", "On", "At", "Of", "The", "Un", "Il", "Bob",
+                           "Doc", "Baby", "Papa", "Mama", "Big", "Little", "Old"})
+
+
+def _surname(name: str) -> str | None:
+    """The word a later mention may shorten a person's name to ("Obama" for "Barack Obama",
+    "Marcos" for "Ferdinand Marcos Jr."); none for one-word names, regnal names ("Hassan II")
+    and last words that are common words ("Brother Number One", "Kim Jong Un")."""
+    words = name.split()
+    while words and words[-1] in _SUFFIXES:
+        words.pop()
+    if len(words) < 2 or _REGNAL.match(words[-1]) or words[-1] in _NOT_SURNAMES or len(words[-1]) < 2:
+        return None
+    return words[-1]
 
 
 def _tsv_rows(path: Path):

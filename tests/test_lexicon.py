@@ -122,3 +122,24 @@ def test_lexicon_duplicate_trigger_pattern_is_an_error(tmp_path):
     bad.write_text("impose sanction on\t163\nimpose sanction on\t172\n", encoding="utf-8")
     with pytest.raises(DyadError, match="mine.tsv:2.*already defined at mine.tsv:1"):
         load_triggers(Lexicon(), bad)
+
+
+def test_lexicon_surnames_skip_suffixes_numerals_and_epithets(lex):
+    # a later "Marcos" or "Carter" is the person; "One", "II", "Jr." are nobody's surname
+    assert any(p.name == "Ferdinand Marcos Jr." for p in lex.surnames["Marcos"])
+    assert any(p.name == "Jimmy Carter" for p in lex.surnames["Carter"])
+    for word in ("One", "II", "I", "Jr.", "Jr", "In", "Un"):
+        assert not lex.surnames.get(word), word
+
+
+def test_lexicon_giver_preposition_marks_the_source(tmp_path):
+    path = tmp_path / "gifts.tsv"
+    path.write_text("receive tank <from\t072\n", encoding="utf-8")
+    lex = Lexicon()
+    load_triggers(lex, path)
+    (pattern,) = lex.triggers[("receive", False)]
+    assert pattern.source_prep == "from" and pattern.target_prep is None and pattern.objects == ("tank",)
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("receive tank <tank\t072\n", encoding="utf-8")
+    with pytest.raises(DyadError, match="one preposition"):
+        load_triggers(Lexicon(), bad)
