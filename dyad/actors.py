@@ -42,6 +42,14 @@ PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "nei
 LED = frozenset({"lead", "led", "run", "command", "commanded", "control", "controlled", "base", "based"})
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "mr.", "mrs.", "ms.", "dr."})
+
+
+def _honorific(token: Token) -> bool:
+    """Is the word before this name a plain honorific ("Mr Fox", "Dr. Fox")?"""
+    return token.i > 0 and token.doc[token.i - 1].lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS}
+
+
 def _surname_actor(people: list, token: Token, when: date | None) -> Actor | None:
     """A surname several people share: the one in office on the date, else their common country."""
     if when is not None:
@@ -177,6 +185,10 @@ class ActorFinder:
             known = memory.surnames.get(ent[-1].text)
             people = self.lexicon.surnames.get(ent[-1].text) if len(ent) == 1 else None
             dated = _surname_actor(people, ent[-1], sent.doc._.published) if people else None
+            if dated is not None and _honorific(ent[0]) and dated.country not in memory.countries(base, sent):
+                # "Mr McConnell" in a story about Scotland is not the US senator: a plain honorific
+                # names anyone; the one in office then is meant only where the story is about his country
+                dated = None
             if known is not None:
                 actor = replace(known, start=ent.start, end=ent.end, head=ent.root.i, how="surname")
             elif dated is not None:  # "President Bush": the Bush in office then
@@ -197,6 +209,8 @@ class ActorFinder:
                          for c in token.children) or token.ent_type_ == "PERSON"
             if people and titled:
                 actor = _surname_actor(people, token, sent.doc._.published)
+                if actor is not None and _honorific(token) and actor.country not in memory.countries(base, sent):
+                    actor = None
                 if actor is not None:
                     base[token.i] = actor
                     spans.append(Span(sent.doc, token.i, token.i + 1, label=actor.code or ""))
@@ -394,6 +408,11 @@ class _Memory:
         self.when[id(actor)] = self.sentence
         if len(self.recent) > 50:
             self.when.pop(id(self.recent.pop(0)), None)
+
+    def countries(self, base: dict[int, Actor], sent) -> set[str]:
+        """The countries the article has named so far, this sentence included."""
+        return {a.country for a in self.recent if a.country} | {
+            a.country for i, a in base.items() if a.country and sent.start <= i < sent.end}
 
     def _near(self, actor: Actor) -> bool:
         return self.sentence - self.when.get(id(actor), self.sentence) <= self.WINDOW

@@ -42,7 +42,14 @@ ABSTRACT = frozenset({"price", "inflation", "corruption", "poverty", "crime", "d
                       "recession", "crisis", "change", "trend", "market", "cost", "rate", "record",
                       # "shot Putin a wink", "shot a film": no one is fired on
                       "wink", "glance", "look", "smile", "film", "video", "movie", "scene", "photo", "picture",
-                      "footage", "advert", "commercial", "documentary", "episode"})
+                      "footage", "advert", "commercial", "documentary", "episode",
+                      # "attacked the way the war was sold": words are attacked, not people
+                      "way", "move", "claim", "remark", "comment", "statement", "approach", "handling", "stance",
+                      "speech", "rhetoric", "failure", "strategy", "reform", "scheme", "bill"})
+# what one meets when one satisfies it: "will meet the golden rule", "met the deadline" is no meeting
+SATISFIED = frozenset({"rule", "target", "deadline", "requirement", "standard", "criterion", "need", "expectation",
+                       "cost", "obligation", "goal", "condition", "challenge", "payment", "bill", "threshold", "quota",
+                       "benchmark", "commitment", "test", "limit", "shortfall", "budget", "criteria", "objective"})
 # what a show of force moves: "mobilized troops" is a force posture, "mobilized pressure groups" is not
 FORCES = frozenset({"troop", "force", "army", "soldier", "reservist", "reserve", "unit", "brigade", "battalion",
                     "division", "regiment", "tank", "warship", "ship", "navy", "jet", "aircraft", "plane", "bomber",
@@ -141,6 +148,10 @@ class EventFinder(Framing, Arguments):
                                       for c in token.children)
         unarmed = not noun and any(c.dep_ == "dobj" and c.lemma_.lower() not in FORCES and not c.like_num
                                    for c in token.children)
+        if noun and token.ent_type_ == "DATE" or (noun and lemma == "march" and token.text == "March"):
+            return None  # "in March", "on May Day": a date, not a protest march
+        if not noun and lemma == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in SATISFIED for c in token.children):
+            return None  # "he will meet the golden rule": satisfied, not met with
         if noun and lemma == "rally" and any(c.dep_ in ("compound", "amod", "poss") and (
                 c.lemma_.lower() in CAMPAIGN or c.ent_type_ == "PERSON") for c in token.children):
             return None  # "a Clinton rally", "a campaign rally": electioneering, not protest
