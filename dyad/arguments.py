@@ -23,6 +23,9 @@ SUBJ = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for",
                 "between")
+# nouns an event noun modifies without changing the event: "mediation effort", "bombing campaign"
+EFFORT_NOUNS = frozenset({"effort", "bid", "attempt", "initiative", "mission", "drive", "push", "campaign",
+                          "operation", "process", "offensive"})
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "toward", "towards")
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "amid", "since", "despite", "at"})
 # "in defiance of X", "in protest at X": whom a protest is aimed at
@@ -357,6 +360,10 @@ class Arguments:
         return []
 
     def _noun_arguments(self, doc: Doc, noun: Token, m: _Match) -> tuple[list[Actor], list[Actor]]:
+        if noun.dep_ == "compound" and noun.head.lemma_.lower() in EFFORT_NOUNS:
+            # "launched a mediation effort between the Emirates and Saudi Arabia", "a bombing campaign
+            # against rebel positions": the event's arguments hang on the noun it modifies
+            return self._noun_arguments(doc, noun.head, m)
         sources: list[Actor] = []
         targets: list[Actor] = []
         for c in noun.children:
