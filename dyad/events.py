@@ -22,7 +22,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, sentence_spans, actors_of
-from .arguments import CONDITIONAL, OBJ_DEPS, Arguments, _located, lost_predicate, reduced_relative, shares_passive
+from .arguments import CONDITIONAL, OBJ_DEPS, Arguments, _located
+from .repairs import lost_predicate, reduced_relative, shares_passive
 from .framing import NEEDS_TARGET, Framing
 from .frames import load_frames
 from .lexicon import Lexicon, TriggerPattern

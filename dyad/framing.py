@@ -197,11 +197,11 @@ class Framing:
         """The complement of a frame word: a clause ("to cooperate", "that X should") or an event noun."""
         children = list(token.children)
         if token.pos_ == "NOUN" and not any(c.dep_ in ("acl", "advcl", "prep") for c in children):
-            # "reiterated its demand today that Israel ease ...": the clause hung on the carrying verb
+            # "reiterated its demand today that Israel ease ...", "gave permission to Russia to help
+            # Israel": the clause hung on the carrying verb
             children += [c for c in token.head.children if c.i > token.i and (
                 c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
                 or c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]
-            # ... and "gave permission to Russia to help Israel"
         for c in children:
             infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             clause = c.dep_ == "acl" and token.pos_ == "NOUN"  # "its demand that Israel ease ..."

@@ -1,0 +1,81 @@
+"""Parse repairs: structures spaCy's small English model often gets wrong, and how to read them.
+
+Each function recognises one misparse on the parse as it comes and says what it means, for
+arguments.py and events.py to use:
+  reduced_relative  "The civilians imprisoned for ... were released": the participle taken for the
+                    main verb; its subject is its patient
+  shared_patient    "police arrested protesters and were praised by the mayor": a conjoined passive
+                    takes the first verb's subject as its patient
+  lost_predicate    "Doctors from two aid groups donated and delivered goods to ...": a main verb hung
+                    on its subject as a modifier, in a sentence with no verbal root
+  headline_passive  "Three soldiers killed in rebel attack": headlines drop the "were"
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def reduced_relative(verb: Token) -> Token | None:
+    """The subject of a participle the parser took for the (past tense) main verb of a reduced relative:
+    in "The civilians imprisoned for acting against Moscow were released", `imprisoned` comes as
+    the root with `civilians` as its subject and "were released" as its conjunct. A bare past
+    participle (no auxiliary) whose conjunct is a passive without a subject of its own is that
+    garden path; the subject is the participle's patient (and the conjunct's)."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(shares_passive(c) for c in verb.children):
+        return None
+    return subj
+
+
+def shared_patient(verb: Token) -> Token | None:
+    """The subject a passive verb without its own takes from the verb before it: "police arrested
+    the protesters and were praised by the mayor" (the police were praised), or the garden-path
+    participle's subject ("The civilians imprisoned for ... were released")."""
+    if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        shared = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if shared is not None:
+            return shared
+    return reduced_relative(verb.head) if shares_passive(verb) else None
+
+
+def shares_passive(verb: Token) -> bool:
+    """A passive verb hung on another verb, after it, with no subject or conjunction of its own
+    ("... were released", parsed as a conjunct or a relative clause of the participle)."""
+    return verb.dep_ in ("conj", "relcl", "ccomp", "dep", "parataxis") and verb.head.i < verb.i and \
+        verb.head.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "cc", "mark") for c in verb.children) and \
+        not any(t.dep_ in ("cc", "mark") or t.pos_ == "SCONJ" or t.lower_ in ("who", "which", "that")
+                for t in verb.doc[verb.head.i + 1:verb.i])  # "as attempts ... were deadlocked" has its own subject
+
+
+def lost_predicate(verb: Token) -> bool:
+    """A main verb the parser hung on its subject as a modifier: "Doctors from two American aid
+    groups donated and delivered goods to ..." (the root is "Doctors"). In a sentence with no
+    verbal root, a past form with an object of its own (or a conjunct's) is no reduced relative
+    ("Three soldiers killed in attack" stays a passive headline; "an admission that Soviet forces
+    murdered ..." is a clause with its own subject)."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False
+    root = verb.sent.root
+    return root.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)
+
+
+# verbs whose subject, with no object and no auxiliary, is what they were done to: "Three soldiers
+# killed in rebel attack", "Journalist detained in Cairo" (headlines drop the "were")
+DONE_TO = frozenset({"kill", "wound", "injure", "arrest", "detain", "kidnap", "abduct", "execute", "jail", "behead",
+                     "torture", "massacre", "murder", "slay", "assassinate", "deport", "expel", "sentence", "convict",
+                     "imprison", "hang", "free", "release", "evacuate", "rescue", "indict", "extradite"})
+
+
+def headline_passive(verb: Token) -> bool:
+    """A past participle the parser took for an active main verb, in headline style: "Three
+    Syrian soldiers killed in rebel attack" (the soldiers were killed). Only verbs that are hardly
+    ever used without an object qualify, with a subject, no object, no clause and no auxiliary."""
+    return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in DONE_TO and \
+        any(c.dep_ == "nsubj" for c in verb.children) and not any(
+            c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp", "dative", "prt") for c in verb.children)
