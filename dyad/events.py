@@ -59,6 +59,7 @@ FORCES = frozenset({"troop", "force", "army", "soldier", "reservist", "reserve",
 # violence verbs that, with a reason ("for ..."), are words: "attacked Obama for his Iran policy"
 VERBAL_ATTACKS = frozenset({"attack", "hit", "blast", "savage", "assail"})
 CRITICISM = "111"
+OFFICIAL_COMPLAINT = "114"
 ABILITY = frozenset({"able", "capable", "unable", "incapable"})
 CAMPAIGN = frozenset({"campaign", "election", "electoral", "victory", "reelection", "re-election", "primary"})
 TIME_WORDS = frozenset({"hour", "day", "week", "month", "year", "minute", "night", "time", "decade", "while"})
@@ -185,6 +186,10 @@ class EventFinder(Framing, Arguments):
                      for k in c.children if k.dep_ == "prep" and k.lower_ == "of"
                      for n in k.children if n.dep_ == "pobj"  # "part of a military aid program"
                      for p in (n, *[g for g in n.children if g.dep_ == "compound"]) if p.lemma_.lower() == word), None)
+            if obj is None:  # "went on strike": the object inside one of the pattern's own prepositions
+                obj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in pattern.preps
+                            for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() == word and g.i not in used),
+                           None)
             if obj is None:  # "allowed UN inspectors to return": the object is the complement's subject
                 obj = next((k for c in token.children if c.dep_ in ("ccomp", "xcomp") for k in c.children
                             if k.dep_ == "nsubj" and k.lemma_.lower() == word and k.i not in used), None)
@@ -257,8 +262,12 @@ class EventFinder(Framing, Arguments):
                     targets = self._protest_target(doc, token, matches)
             if not targets and not m.pattern.objects and m.pattern.head in NEEDS_TARGET:
                 continue  # "helped to broker the deal", "helped the economy": no one was helped
-            events.extend(self._emit(doc, sent, token, sorted({token.i} | m.used), m.pattern.cameo, sources, targets,
-                                     f"{'noun' if m.pattern.noun else 'verb'}:{m.pattern.origin}"))
+            code, rule = m.pattern.cameo, f"{'noun' if m.pattern.noun else 'verb'}:{m.pattern.origin}"
+            if code[:2] == "14" and not m.pattern.noun and token.lemma_.lower() == "protest" and sources and all(
+                    a.kind == "country" or a.sector == "GOV" for a in sources):
+                # "Vietnam protested China's deployment": a state's protest is an official complaint
+                code, rule = OFFICIAL_COMPLAINT, rule + "+by-state"
+            events.extend(self._emit(doc, sent, token, sorted({token.i} | m.used), code, sources, targets, rule))
         return events
 
     def _subordinate(self, token: Token) -> bool:
