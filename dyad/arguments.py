@@ -263,7 +263,7 @@ class Arguments:
         """The object of a pattern's giver preposition, on the verb or its object ("received
         weapons from the government", "received assurances of support from Russia")."""
         word = m.pattern.source_prep
-        holders = [verb, *[doc[u] for u in m.used if doc[u].dep_ in OBJ_DEPS]]
+        holders = [verb, *[doc[u] for u in m.used if doc[u].pos_ in ("NOUN", "PROPN")]]  # "came under criticism from"
         return [a for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == word
                 for g in c.children if g.dep_ == "pobj" for a in self._actors(doc, g)]
 

@@ -60,6 +60,9 @@ FORCES = frozenset({"troop", "force", "army", "soldier", "reservist", "reserve",
 VERBAL_ATTACKS = frozenset({"attack", "hit", "blast", "savage", "assail"})
 CRITICISM = "111"
 OFFICIAL_COMPLAINT = "114"
+RIOT = "145"
+CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "youth", "student", "villager",
+                    "resident", "fan", "supporter", "marcher"})
 ABILITY = frozenset({"able", "capable", "unable", "incapable"})
 CAMPAIGN = frozenset({"campaign", "election", "electoral", "victory", "reelection", "re-election", "primary"})
 TIME_WORDS = frozenset({"hour", "day", "week", "month", "year", "minute", "night", "time", "decade", "while"})
@@ -181,7 +184,7 @@ class EventFinder(Framing, Arguments):
                         if (k.lemma_.lower() == word or k.lower_ == word) and k.i not in used), None)  # "the wounded"
             if obj is None:  # an object further down: "launched an air strike", "thousands of troops"
                 obj = next((g for c in token.children if c.dep_ in OBJ_DEPS for g in c.children
-                            if g.dep_ == "compound" and g.lemma_.lower() == word), None) or next(
+                            if g.dep_ in ("compound", "amod") and g.lemma_.lower() == word), None) or next(
                     (p for c in token.children if c.dep_ in OBJ_DEPS and (c.like_num or c.lemma_.lower() in QUANTITY)
                      for k in c.children if k.dep_ == "prep" and k.lower_ == "of"
                      for n in k.children if n.dep_ == "pobj"  # "part of a military aid program"
@@ -267,6 +270,11 @@ class EventFinder(Framing, Arguments):
                     a.kind == "country" or a.sector == "GOV" for a in sources):
                 # "Vietnam protested China's deployment": a state's protest is an official complaint
                 code, rule = OFFICIAL_COMPLAINT, rule + "+by-state"
+            elif (code[:2] == "18" or code == "190") and sources and all(
+                    doc[a.head].lemma_.lower() in CROWDS for a in sources):
+                # "protesters stormed the parliament", "rioters attacked police": violent protest (145);
+                # a named weapon ("demonstrators launched missiles") keeps its own code
+                code, rule = RIOT, rule + "+by-crowd"
             events.extend(self._emit(doc, sent, token, sorted({token.i} | m.used), code, sources, targets, rule))
         return events
 
@@ -499,9 +507,13 @@ def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
             continue
         seen.add(k)
         out.append(e)
-    targeted = {(key(e.source), e.cameo) for e in out if e.target is not None}
-    return [e for e in out if e.target is not None or e.source is None
-            or (key(e.source), e.cameo) not in targeted]
+    # a target that is only where it happened yields to a named one: "used tear gas to disperse
+    # demonstrators in Monrovia" is one act against the demonstrators
+    def placed(e):  # a target from where it happened or from the actor's own state, not from the text
+        return "+location-target" in e.rule or "+domestic-target" in e.rule
+    named = {(key(e.source), e.cameo) for e in out if e.target is not None and not placed(e)}
+    return [e for e in out if e.source is None or (key(e.source), e.cameo) not in named
+            or (e.target is not None and not placed(e))]
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
