@@ -298,7 +298,9 @@ class ActorFinder:
                                        if m.kind in ("person", "org") else None))
             return out
         if own is not None and own.kind == "demonym":  # "Bosnian Serbs", "Iraqi Kurds": where they live
-            place = next((m for m in mods if m.kind in ("demonym", "country") and m.country != own.country), None)
+            # ("US-Russian", "Israeli-Palestinian" pair two peoples: neither lives in the other)
+            place = next((m for m in mods if m.kind in ("demonym", "country") and m.country != own.country
+                          and not any(t.text in ("-", "–") for t in token.doc[m.end:token.i])), None)
             if place is None and ethnic(token):  # "ethnic Albanians": placed by the sentence (placing.place_ethnic)
                 return [replace(own, how="ethnic")]
             return [replace(own, country=place.country, how="demonym")] if place else [own]

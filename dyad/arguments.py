@@ -367,8 +367,17 @@ class Arguments:
             return self._noun_arguments(doc, noun.head, m)
         sources: list[Actor] = []
         targets: list[Actor] = []
+        if m.pattern.cameo[:2] in ("04", "05"):
+            # "the Trump-Putin summit", "US-Russian talks": every party named before a meeting noun
+            # takes part; a city there is where it is held ("the Helsinki summit")
+            parties = [a for t in _modifier_tokens(noun) for a in actors_of(doc, t)
+                       if not (m.pattern.cameo[:2] == "04" and a.how in ("capital", "place"))]
+            if len({a.code for a in parties}) >= 2:
+                sources = parties
         for c in noun.children:
-            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and actors_of(doc, c)):
+            venue = m.pattern.cameo[:2] == "04" and actors_of(doc, c) and all(
+                a.how in ("capital", "place") for a in actors_of(doc, c))
+            if (c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and actors_of(doc, c))) and not venue:
                 sources = sources or self._actors(doc, c, owner=False)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 for g in c.children:
@@ -484,6 +493,19 @@ class Arguments:
                     if found:
                         break
         return found[:1]
+
+
+def _modifier_tokens(noun: Token) -> list[Token]:
+    """The words before a noun that can name its parties: possessives, adjectives and compounds,
+    and the words joined to them by a hyphen or "and" ("Trump" in "the Trump-Putin summit", "US" in
+    "US-Russian talks")."""
+    out = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i:
+            out.append(c)
+            out.extend(g for g in c.children if g.dep_ in ("compound", "npadvmod", "amod", "nmod", "conj")
+                       and g.i < c.i and any(t.text in ("-", "and", "–") for t in noun.doc[g.i + 1:c.i]))
+    return out
 
 
 def _dangling_object(doc: Doc, prep: Token) -> Token | None:

@@ -316,7 +316,9 @@ class EventFinder(Framing, Arguments):
 
     # -- 4. flags and output ---------------------------------------------------------------
     def _flags(self, doc: Doc, token: Token, hint: str | None) -> tuple[bool, str, Actor | None]:
-        negated = any(c.dep_ == "neg" for c in token.children)
+        # "did not meet"; "opened without talk of meddling": no talk was held
+        negated = any(c.dep_ == "neg" for c in token.children) or (
+            token.dep_ == "pobj" and token.head.lower_ == "without")
         aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         modality = hint or "asserted"
         conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in token.children) or (

@@ -16,6 +16,7 @@ from .actor import Actor
 # armed and criminal groups: not placed by the nationality of the people they act on
 NON_STATE = frozenset({"REB", "UAF", "CRM", "SEP", "INS"})
 STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+LARGE_CITY = 100_000  # a city name shared with a smaller town abroad stays the famous one
 
 def place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
     """Agents and titled people with no country take the sentence's one country, if it names
@@ -68,7 +69,7 @@ def _against(token: Token) -> bool:
 
 def relocate_cities(sent, base: dict[int, Actor]) -> None:
     """A city the lexicon gives to one country, in a sentence that names another country with a
-    city of that name at least a tenth as large, is that other city: "militias in Tripoli ... the
+    city of that name at least a tenth as large (and a large city itself), is that other city: "militias in Tripoli ... the
     north Lebanese port" are in Lebanon's Tripoli, not Libya's."""
     from .enrich.places import gazetteer
 
@@ -83,7 +84,8 @@ def relocate_cities(sent, base: dict[int, Actor]) -> None:
         if (a.start, a.end) not in moved:
             cities = [c for c in gazetteer().candidates(doc[a.start:a.end].text) if c.feature == "city"]
             largest = max((c.population for c in cities), default=0)
-            there = {c.country for c in cities if c.country in named and c.population * 10 >= largest}
+            there = {c.country for c in cities if c.country in named and c.population * 10 >= largest
+                     and c.population >= LARGE_CITY}  # Geneva, Illinois is no Geneva
             moved[(a.start, a.end)] = next(iter(there)) if len(there) == 1 else None
         country = moved[(a.start, a.end)]
         if country:
