@@ -31,7 +31,9 @@ from .lexicon import Lexicon, TriggerPattern
 QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "team", "unit",
                       "battalion", "contingent", "handful", "couple", "lot", "wave", "series", "round", "ton",
                       "tonne", "kg", "kilogram", "shipment", "consignment", "batch", "package", "amount", "worth",
-                      "part", "range", "host", "flurry", "barrage", "volley", "string", "spate", "mission"})
+                      "part", "range", "host", "flurry", "barrage", "volley", "string", "spate", "mission",
+                      # "50 million euros in humanitarian aid", "declared a state of emergency"
+                      "euro", "dollar", "pound", "yen", "yuan", "rupee", "franc", "state"})
 # events whose place is the scene of the actors' own conflict: it places unplaced actors
 SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # "X is expected / scheduled / set / due to ...": a future event
@@ -186,8 +188,8 @@ class EventFinder(Framing, Arguments):
                 obj = next((g for c in token.children if c.dep_ in OBJ_DEPS for g in c.children
                             if g.dep_ in ("compound", "amod") and g.lemma_.lower() == word), None) or next(
                     (p for c in token.children if c.dep_ in OBJ_DEPS and (c.like_num or c.lemma_.lower() in QUANTITY)
-                     for k in c.children if k.dep_ == "prep" and k.lower_ == "of"
-                     for n in k.children if n.dep_ == "pobj"  # "part of a military aid program"
+                     for k in c.children if k.dep_ == "prep" and k.lower_ in ("of", "in")
+                     for n in k.children if n.dep_ == "pobj"  # "part of a military aid program", "$5m in aid"
                      for p in (n, *[g for g in n.children if g.dep_ == "compound"]) if p.lemma_.lower() == word), None)
             if obj is None:  # "went on strike": the object inside one of the pattern's own prepositions
                 obj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in pattern.preps
