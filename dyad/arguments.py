@@ -35,7 +35,7 @@ ARMED = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "PKO"})
 # "were engaged in fighting", "was involved in the attack": the one involved did it
 INVOLVED = frozenset({"engage", "involve", "embroil", "lock", "mire", "participate", "take"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "along", "off"})
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "along", "off", "around"})
 # places named by their relation to a country: "the border with Ukraine", "the coast of Taiwan"
 PLACE_NOUNS = frozenset({"border", "frontier", "coast", "shore", "island", "outskirts", "front", "frontline",
                          "line", "edge", "side", "waters", "territory", "region", "area", "province", "town",
@@ -377,7 +377,8 @@ class Arguments:
         for c in noun.children:
             venue = m.pattern.cameo[:2] == "04" and actors_of(doc, c) and all(
                 a.how in ("capital", "place") for a in actors_of(doc, c))
-            if (c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and actors_of(doc, c))) and not venue:
+            if (c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and actors_of(doc, c))) and not venue \
+                    and c.i not in m.used:  # "a military operation": "military" is the pattern's, not an actor
                 sources = sources or self._actors(doc, c, owner=False)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 for g in c.children:

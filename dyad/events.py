@@ -48,7 +48,12 @@ ABSTRACT = frozenset({"price", "inflation", "corruption", "poverty", "crime", "d
                       "footage", "advert", "commercial", "documentary", "episode",
                       # "attacked the way the war was sold": words are attacked, not people
                       "way", "move", "claim", "remark", "comment", "statement", "approach", "handling", "stance",
-                      "speech", "rhetoric", "failure", "strategy", "reform", "scheme", "bill"})
+                      "speech", "rhetoric", "failure", "strategy", "reform", "scheme", "bill",
+                      # "struck a balance", "struck a conciliatory tone", "struck a chord"
+                      "balance", "tone", "chord", "note", "pose", "posture", "attitude", "gold", "oil", "luck",
+                      "fear", "match", "blow"})
+# violence verbs too common in other senses to be an event without an object
+NEEDS_OBJECT = frozenset({"strike"})
 # what one meets when one satisfies it: "will meet the golden rule", "met the deadline" is no meeting
 SATISFIED = frozenset({"rule", "target", "deadline", "requirement", "standard", "criterion", "need", "expectation",
                        "cost", "obligation", "goal", "condition", "challenge", "payment", "bill", "threshold", "quota",
@@ -171,6 +176,9 @@ class EventFinder(Framing, Arguments):
                     pattern = replace(pattern, cameo=CRITICISM, origin=pattern.origin + "+for-reason")
                 if unarmed and pattern.cameo[:2] == "15" and not pattern.objects:
                     continue  # "mobilized pressure groups", "paraded the trophy": no force is shown
+                if head in NEEDS_OBJECT and not pattern.objects and not pattern.preps and not any(
+                        c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+                    continue  # "she was striking and elegant": no one is struck
                 used = self._fits(token, pattern)
                 if used is not None:
                     return _Match(token, pattern, used)
@@ -182,6 +190,7 @@ class EventFinder(Framing, Arguments):
         objects = []
         for word in pattern.objects:
             obj = next((k for c in token.children if c.dep_ in OBJ_DEPS + ("dobj", "pobj", "npadvmod", "compound")
+                        + (("amod",) if token.pos_ in ("NOUN", "PROPN") else ())  # "a military operation"
                         for k in (c, *c.conjuncts)  # "launched artillery, mortar and rocket fire"
                         if (k.lemma_.lower() == word or k.lower_ == word) and k.i not in used), None)  # "the wounded"
             if obj is None:  # an object further down: "launched an air strike", "thousands of troops"

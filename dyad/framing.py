@@ -109,6 +109,9 @@ class Framing:
             else:  # "threatened to deliver blows to the US": the complement's own target
                 targets = (self._targets(doc, comp, None) if comp.pos_ in ("VERB", "AUX") else []) or \
                     self._targets(doc, token, matches.get(token.i))
+            if not targets and inner is not None and inner.pattern.cameo[:2] in ("15", "18", "19", "20"):
+                # "threatened to launch a military operation in northern Syria": where the force would strike
+                targets = self._location_target(doc, comp)
             if inner is not None and inner.pattern.head in NEEDS_TARGET and not inner.pattern.objects and not targets:
                 inner, inner_code = None, None  # "vowed to help the economy": helping no one is no aid
                 code, trigger = self.frames.recode(frame, None), [token.i]
