@@ -367,18 +367,19 @@ class Arguments:
             return self._noun_arguments(doc, noun.head, m)
         sources: list[Actor] = []
         targets: list[Actor] = []
+        meeting = m.pattern.cameo[:2] == "04"
+
+        def venue(a: Actor) -> bool:  # "the Helsinki summit": a city before a meeting is where it is held
+            return meeting and a.how in ("capital", "place")
         if m.pattern.cameo[:2] in ("04", "05"):
-            # "the Trump-Putin summit", "US-Russian talks": every party named before a meeting noun
-            # takes part; a city there is where it is held ("the Helsinki summit")
-            parties = [a for t in _modifier_tokens(noun) for a in actors_of(doc, t)
-                       if not (m.pattern.cameo[:2] == "04" and a.how in ("capital", "place"))]
+            # "the Trump-Putin summit", "US-Russian talks": every party named before a meeting noun takes part
+            parties = [a for t in _modifier_tokens(noun) for a in actors_of(doc, t) if not venue(a)]
             if len({a.code for a in parties}) >= 2:
                 sources = parties
         for c in noun.children:
-            venue = m.pattern.cameo[:2] == "04" and actors_of(doc, c) and all(
-                a.how in ("capital", "place") for a in actors_of(doc, c))
-            if (c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and actors_of(doc, c))) and not venue \
-                    and c.i not in m.used:  # "a military operation": "military" is the pattern's, not an actor
+            own = actors_of(doc, c)
+            if (c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and own)) and not (own and all(
+                    venue(a) for a in own)) and c.i not in m.used:  # "a military operation": "military" is the pattern's
                 sources = sources or self._actors(doc, c, owner=False)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 for g in c.children:
