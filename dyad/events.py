@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, sentence_spans, actors_of
 from .arguments import CONDITIONAL, OBJ_DEPS, Arguments, _located
+from .placing import STATE_SECTORS
 from .repairs import lost_predicate, reduced_relative, shares_passive
 from .framing import NEEDS_TARGET, Framing
 from .frames import load_frames
@@ -96,7 +97,6 @@ DOMESTIC_CODES = frozenset({"132", "133", "137", "034", "0351", "0352", "081", "
 # consultation, diplomatic and material cooperation, aid, reducing relations: their two sides are
 # seldom organs of one state, so a state organ placed only by the other side's country is unplaced
 BORROW_FREE_ROOTS = frozenset({"04", "05", "06", "07", "16"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "embassy", "consul", "consulate", "emissary", "delegation"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "amod", "csubj", "npadvmod"})
 

@@ -15,7 +15,8 @@ from .actor import Actor
 
 # armed and criminal groups: not placed by the nationality of the people they act on
 NON_STATE = frozenset({"REB", "UAF", "CRM", "SEP", "INS"})
-STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# organs of a state: government, military, police, courts, legislature, intelligence
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 LARGE_CITY = 100_000  # a city name shared with a smaller town abroad stays the famous one
 
 def place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
@@ -36,12 +37,12 @@ def place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
     # a country named, or a state's own agents ("rebels attacked Indian troops"), place rebels; the
     # nationality of the people they act on ("released three Italian engineers") does not
     by_demonym = not any(a.kind == "country" and a.how not in ("demonym", "modifier") or (
-        a.kind == "agent" and a.sector in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")) or a.kind in ("person", "org")
+        a.kind == "agent" and a.sector in STATE_SECTORS) or a.kind in ("person", "org")
         for _, a in in_sent if a.country == country)
 
     def placeable(a):
         return a.country is None and a.kind in ("agent", "person") and a.sector and not (
-            by_demonym and a.sector in NON_STATE) and not (opposed and a.sector not in NON_STATE | STATE)
+            by_demonym and a.sector in NON_STATE) and not (opposed and a.sector not in NON_STATE | STATE_SECTORS)
     for i, actors in list(resolved.items()):
         if sent.start <= i < sent.end and any(placeable(a) for a in actors):
             resolved[i] = [replace(a, country=country, how=a.how + "+context") if placeable(a) else a
