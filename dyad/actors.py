@@ -123,9 +123,13 @@ class ActorFinder:
 
     # -- finding mentions ------------------------------------------------------------------
     def _phrases(self, doc, sent, when, base, spans, memory):
-        offset = sent.start_char
-        for a, b, entry in self.lexicon.find_phrases(sent.text):
-            span = doc.char_span(offset + a, offset + b, alignment_mode="strict")
+        found = doc.user_data.get("phrases")  # found by parse_many, in Doc offsets
+        if found is None:
+            found = [(sent.start_char + a, sent.start_char + b, e) for a, b, e in self.lexicon.find_phrases(sent.text)]
+        for a, b, entry in found:
+            if not sent.start_char <= a < sent.end_char:
+                continue
+            span = doc.char_span(a, b, alignment_mode="strict")
             if span is None:
                 continue
             if entry.kind == "org" and any(

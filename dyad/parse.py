@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import entities  # noqa: F401 - registers the dyad_windowed_ner factory
 from .actors import PAIR_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
 from .errors import E004, misuse
 from .lexicon import Lexicon, noun_forms
@@ -41,9 +42,11 @@ class SentenceRef:
     text: str
 
 
-def load_model(name: str | None = None) -> Language:
+def load_model(name: str | None = None, windowed_ner: bool = True) -> Language:
     """Load the English spaCy pipeline (installed packages only: nothing is downloaded), its
-    attribute ruler and rule lemmatizer behind caches (`CachedAttributeRuler`, `CachedLemmatizer`)."""
+    attribute ruler and rule lemmatizer behind caches (`CachedAttributeRuler`, `CachedLemmatizer`)
+    and its entity recogniser run only around capitalised words (`entities.WindowedEntityRecognizer`;
+    `windowed_ner=False` keeps the model's own component over every word)."""
     import spacy
 
     for candidate in ([name] if name else MODEL_NAMES):
@@ -59,6 +62,10 @@ def load_model(name: str | None = None) -> Language:
             rules = nlp.get_pipe("lemmatizer")
             nlp.replace_pipe("lemmatizer", "dyad_cached_lemmatizer")  # the component keeps its name
             nlp.get_pipe("lemmatizer").rules = rules
+        if "ner" in nlp.pipe_names and windowed_ner:
+            ner = nlp.get_pipe("ner")
+            nlp.replace_pipe("ner", "dyad_windowed_ner")
+            nlp.get_pipe("ner").use(ner)
         _keep_prefixed_words(nlp)
         return nlp
     raise misuse(E004)
@@ -249,8 +256,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return result
 
 
-def is_candidate(sentence: str, lexicon: Lexicon) -> bool:
-    """Can this sentence hold an event? It needs a trigger word form and something that can be an actor."""
+def is_candidate(sentence: str, lexicon: Lexicon, phrases: list | None = None) -> bool:
+    """Can this sentence hold an event? It needs a trigger word form and something that can be an actor.
+    `phrases`: the sentence's lexicon phrase matches, when the caller has them already."""
     words = [w.lower() for w in _WORD.findall(sentence)]
     present = set(words)
     if not any(w in lexicon.trigger_forms or w in lexicon.speech_forms or (
@@ -258,7 +266,7 @@ def is_candidate(sentence: str, lexicon: Lexicon) -> bool:
         return False
     if any(w in lexicon.agent_forms or w in PRONOUNS or w in BACK_NOUNS for w in words):
         return True
-    if lexicon.find_phrases(sentence):
+    if phrases if phrases is not None else lexicon.find_phrases(sentence):
         return True
     # an unknown name (capitalised word past the first) may still be a person or group
     return any(w[0].isupper() for w in _WORD.findall(sentence)[1:])
@@ -281,6 +289,9 @@ def parse_many(nlp: Language, items: Iterable[tuple[object, str]], lexicon: Lexi
 
     An article's candidate sentences are joined into one text, tokenized once, and marked with
     their sentence starts, which the parser respects; many articles go through one `nlp.pipe`.
+    The lexicon's phrase matches in them, found once here, ride along in `doc.user_data["phrases"]`
+    as (start, end, entry) Doc character offsets: the entity recogniser skips the names they cover
+    and the actor finder reads them.
     """
     _ensure_extensions()
     pending: list[tuple[object, Doc, int]] = []
@@ -292,13 +303,15 @@ def parse_many(nlp: Language, items: Iterable[tuple[object, str]], lexicon: Lexi
         pending.clear()
 
     for key, text in items:
-        refs, skipped, parts, pos = [], [], [], 0
+        refs, skipped, parts, phrases, pos = [], [], [], [], 0
         sentences = split_sentences(text)
         for i, (a, b) in enumerate(sentences):
             sentence = text[a:b]
-            if is_candidate(sentence, lexicon):
+            found = lexicon.find_phrases(sentence)
+            if is_candidate(sentence, lexicon, found):
                 refs.append(SentenceRef(i, a, pos, sentence))
                 parts.append(sentence)
+                phrases.extend((pos + x, pos + y, entry) for x, y, entry in found)
                 pos += len(sentence) + 1
             else:
                 skipped.append((i, sentence))
@@ -307,6 +320,7 @@ def parse_many(nlp: Language, items: Iterable[tuple[object, str]], lexicon: Lexi
         for token in doc:
             token.is_sent_start = token.idx in starts
         doc._.sents = refs
+        doc.user_data["phrases"] = phrases
         doc.user_data["skipped"] = skipped  # unparsed sentences still name antecedents for pronouns
         pending.append((key, doc, len(sentences)))
         if len(pending) >= batch_size * 4:
