@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -316,9 +318,9 @@ def parse_many(nlp: Language, items: Iterable[tuple[object, str]], lexicon: Lexi
             else:
                 skipped.append((i, sentence))
         doc = nlp.make_doc(" ".join(parts))
-        starts = {r.doc_start for r in refs}
-        for token in doc:
-            token.is_sent_start = token.idx in starts
+        if len(doc):  # one array write instead of a Token object per word
+            starts = numpy.isin(doc.to_array(IDX), [r.doc_start for r in refs])
+            doc.from_array([SENT_START], numpy.where(starts, 1, -1).astype("int64").view("uint64").reshape(-1, 1))
         doc._.sents = refs
         doc.user_data["phrases"] = phrases
         doc.user_data["skipped"] = skipped  # unparsed sentences still name antecedents for pronouns
