@@ -141,13 +141,6 @@ class EventFinder(Framing, Arguments):
         noun = token.pos_ in ("NOUN", "PROPN")
         if not noun and token.pos_ != "VERB":
             return None
-        if not noun and token.dep_ == "amod":
-            return None  # "proposed changes", "Iranian-backed forces": a modifier, not an event
-        if not noun and any(c.dep_ == "det" for c in token.children):
-            return None  # "evacuated the wounded": a participle used as a noun
-        if not noun and token.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("place", "part")
-                                                               for c in token.children):
-            return None  # "the summit will take place in July", "took part in the killing": no "take in"
         lemma = token.lemma_.lower()
         if lemma[2:3] == "-" and lemma[:2] in ("re", "co") or lemma[3:4] == "-" and lemma[:3] == "pre":
             lemma = lemma.replace("-", "", 1)  # "re-open" is "reopen", "co-operation" is "cooperation"
@@ -156,6 +149,16 @@ class EventFinder(Framing, Arguments):
             heads.append(lemma[2:])  # "reimposed blockades", "reopened talks": the same event again
         if noun and token.i >= 2 and token.nbor(-1).text == "-":
             heads.insert(0, f"{token.nbor(-2).lower_}-{lemma}")
+        triggers = self.lexicon.triggers
+        if not any(triggers.get((head, noun)) for head in heads):
+            return None  # most words head no pattern: nothing more to look at
+        if not noun and token.dep_ == "amod":
+            return None  # "proposed changes", "Iranian-backed forces": a modifier, not an event
+        if not noun and any(c.dep_ == "det" for c in token.children):
+            return None  # "evacuated the wounded": a participle used as a noun
+        if not noun and token.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("place", "part")
+                                                               for c in token.children):
+            return None  # "the summit will take place in July", "took part in the killing": no "take in"
         figurative = not noun and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ABSTRACT
                                       for c in token.children)
         unarmed = not noun and any(c.dep_ == "dobj" and c.lemma_.lower() not in FORCES and not c.like_num
