@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .actor import Actor
 from .bodies import NATIONAL_WORDS, unknown_body
 from .lexicon import Entry, Lexicon
-from .placing import ethnic, place_by_context, place_ethnic, relocate_cities
+from .placing import ethnic, place_by_context, place_ethnic, place_seceded, relocate_cities
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
@@ -106,6 +106,7 @@ class ActorFinder:
             self._phrases(doc, sent, when, base, spans, memory)
             self._agents(sent, base, spans)
             relocate_cities(sent, base)
+            place_seceded(sent, base, when, self.lexicon.seceded)
             _drop_pro_anti(sent, base, spans)
             self._names(sent, base, spans, memory)
             for token in sent:

@@ -107,6 +107,7 @@ class Lexicon:
     agent_forms: set[str] = field(default_factory=set)
     speech_forms: set[str] = field(default_factory=set)  # said, says, told ...: statement sentences get parsed
     countries: dict[str, str] = field(default_factory=dict)  # code -> name
+    seceded: dict[str, tuple[str, date]] = field(default_factory=dict)  # "SSD" -> ("SDN", 2011-07-09)
     surnames: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))  # "Bush" -> both Bushes
     automaton: ahocorasick.Automaton | None = None
 
@@ -207,6 +208,14 @@ def load_countries(lex: Lexicon, path: Path) -> None:
             raise misuse(E002, path=path, line=f"entry {i}", problem=f"bad country code {code!r}")
         name = str(row.get("name") or code)
         lex.countries[code] = name
+        if row.get("seceded") is not None:
+            seceded = row["seceded"]
+            former = str(seceded.get("from", "")) if isinstance(seceded, dict) else ""
+            on = _date(seceded.get("independence"), path, f"entry {i}") if isinstance(seceded, dict) else None
+            if not re.fullmatch(r"[A-Z]{3}", former) or on is None:
+                raise misuse(E002, path=path, line=f"entry {i}",
+                             problem="seceded needs {from: CODE, independence: YYYY-MM-DD}")
+            lex.seceded[code] = (former, on)
         for text in [name, *_strs(row.get("aliases"))]:
             lex.add_phrase(text, Entry("country", country=code, entity=name))
         for text in _strs(row.get("demonyms")):

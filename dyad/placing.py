@@ -4,10 +4,12 @@
 Egyptian demonstrators"), except that armed groups are not placed by the nationality of the people
 they act on, nor civilians by a country they act against. `place_ethnic`: an ethnic group is coded to the country the sentence places it in.
 `relocate_cities`: a city name two countries share goes to the one the sentence names.
+`place_seceded`: a city of a state that broke away is the former state's before independence.
 """
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Token
 
@@ -90,7 +92,22 @@ def relocate_cities(sent, base: dict[int, Actor]) -> None:
             moved[(a.start, a.end)] = next(iter(there)) if len(there) == 1 else None
         country = moved[(a.start, a.end)]
         if country:
-            base[i] = replace(a, country=country, how=a.how + "+relocated")
+            base[i] = replace(a, country=country)  # still a capital or place: only its country changes
+
+
+def place_seceded(sent, base: dict[int, Actor], when: date | None, seceded: dict[str, tuple[str, date]]) -> None:
+    """A city or region of a state that broke away belongs to the state it left in a story from
+    before independence ("rebels shelled Juba" in 1992 is Sudan), and in an undated story where the
+    sentence names the state it left but not the new one ("Sudanese rebels shelled Juba"). The new
+    state's own name and demonyms are never moved."""
+    named = {a.country for i, a in base.items() if sent.start <= i < sent.end
+             and a.how in ("country", "demonym") and a.country}
+    for i, a in list(base.items()):
+        if not (sent.start <= i < sent.end) or a.how not in ("capital", "seat", "place") or a.country not in seceded:
+            continue
+        former, on = seceded[a.country]
+        if when < on if when is not None else (former in named and a.country not in named):
+            base[i] = replace(a, country=former)
 
 
 def ethnic(token: Token) -> bool:

@@ -95,6 +95,14 @@ def test_lexicon_bad_yaml_points_at_line(tmp_path):
         load_countries(Lexicon(), bad)
 
 
+def test_lexicon_seceded_states(lex, tmp_path):
+    assert lex.seceded["SSD"] == ("SDN", date(2011, 7, 9)) and lex.seceded["ERI"][0] == "ETH"
+    bad = tmp_path / "countries.yaml"
+    bad.write_text("- code: SSD\n  name: South Sudan\n  seceded: {from: SDN, on: 2011-07-09}\n", encoding="utf-8")
+    with pytest.raises(DyadError, match="independence"):  # YAML reads a bare `on` key as True
+        load_countries(Lexicon(), bad)
+
+
 def test_lexicon_user_file_extends_package(tmp_path):
     mine = tmp_path / "my_people.yaml"
     mine.write_text("- name: Jane Q. Example\n  standalone: [Example]\n  roles:\n"
