@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 CONTEXT = 4  # words of context either side of a seed run
+PIECES_BATCH = 256  # windows per call of the recogniser: short pieces batch well
 SEED_POS = frozenset({"PROPN", "NOUN", "ADJ", "X", "NUM"})
 # "May" and "March" stay seeds: Theresa May, and a march may be a protest
 NO_SEED = frozenset({"mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -59,7 +60,7 @@ class WindowedEntityRecognizer:
                                       spaces=[bool(t.whitespace_) for t in words]))
                     where.append((n, a))
             found: list[list[Span]] = [[] for _ in batch]
-            for piece, (n, a) in zip(self.ner.pipe(pieces, batch_size=max(batch_size, 64)), where):
+            for piece, (n, a) in zip(self.ner.pipe(pieces, batch_size=PIECES_BATCH), where):
                 doc = batch[n]
                 for e in piece.ents:
                     if any(_capital(t.text) for t in e):
