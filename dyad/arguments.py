@@ -224,6 +224,8 @@ class Arguments:
         head = verb.head
         if head.i == verb.i:
             return []
+        if _raised_patient(verb) is not None:  # "Russia is likely to be sanctioned": Russia is no sanctioner
+            return self._passive_doers(doc, verb)
         if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)):
             frame = self.frames.by_word.get(head.lemma_.lower())
             if frame in ("appeal", "demand"):  # object control: "urged Russia to withdraw"
@@ -300,7 +302,7 @@ class Arguments:
                 found = self._actors(doc, c)
                 if found:
                     return found
-        patient = reduced_relative(verb) or shared_patient(verb) or (
+        patient = reduced_relative(verb) or shared_patient(verb) or _raised_patient(verb) or (
             next((c for c in verb.children if c.dep_ == "nsubj"), None) if headline_passive(verb) else None)
         if patient is not None:  # "The civilians imprisoned for ... were released by Putin"
             found = self._actors(doc, patient)
@@ -561,3 +563,12 @@ def _located(doc: Doc, token: Token, depth: int = 0) -> list[Actor]:
                 if not found and depth == 0:
                     out.extend(_located(doc, g, depth + 1))
     return out
+
+
+def _raised_patient(verb: Token) -> Token | None:
+    """The patient of a passive infinitive: the subject of the word it hangs on ("Russia is likely
+    to be sanctioned", "the journalists are expected to be released", "they want to be heard")."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    head = verb.head.head if verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" else verb.head
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

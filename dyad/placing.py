@@ -110,8 +110,16 @@ def place_seceded(sent, base: dict[int, Actor], when: date | None, seceded: dict
             base[i] = replace(a, country=former)
 
 
+# "the Albanian population of the province", "the Turkish community in Germany": a people living somewhere
+GROUP_NOUNS = frozenset({"population", "minority", "community", "populace"})
+
+
 def ethnic(token: Token) -> bool:
-    return any(c.lower_ == "ethnic" for c in token.children)
+    """An ethnic group, placed by where the sentence says it lives: "ethnic Albanians", or a people's
+    population, minority or community "of"/"in" a place."""
+    return any(c.lower_ == "ethnic" for c in token.children) or token.lemma_.lower() in GROUP_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "in") and any(g.dep_ == "pobj" for g in c.children)
+        for c in token.children)
 
 
 def place_ethnic(sent, resolved: dict[int, list[Actor]]) -> None:
