@@ -39,7 +39,8 @@ PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "nei
 
 
 # "X-led forces" are X's, "an X-based group" is X's (unlike "X-backed" ones)
-LED = frozenset({"lead", "led", "run", "command", "commanded", "control", "controlled", "base", "based"})
+LED = frozenset({"lead", "led", "run", "command", "commanded", "control", "controlled", "base", "based",
+                 "flag", "flagged", "register", "registered", "own", "owned"})  # "a British-flagged tanker"
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "mr.", "mrs.", "ms.", "dr."})

@@ -174,8 +174,11 @@ class Arguments:
                     if g.dep_ != "pobj":
                         continue
                     if (g.lemma_.lower(), True) in self.lexicon.triggers:
-                        found = [a for t in (g, *[k for k in g.children if k.dep_ in ("amod", "compound", "poss")])
-                                 for a in actors_of(doc, t) if a.country]  # "in an Israeli airstrike"
+                        # "in an Israeli airstrike", "in an ambush by Maoist rebels"
+                        doers = [k for k in g.children if k.dep_ in ("amod", "compound", "poss")] + [
+                            o for k in g.children if k.dep_ == "prep" and k.lower_ == "by"
+                            for o in k.children if o.dep_ == "pobj"]
+                        found = [a for t in (g, *doers) for a in actors_of(doc, t) if a.country]
                     else:  # "killed in Israeli tank fire": an armed actor's weapon
                         found = [a for a in actors_of(doc, g) if a.country and (
                             a.kind == "org" or a.sector in ("MIL", "REB", "COP", "UAF", "SPY"))]
@@ -334,7 +337,9 @@ class Arguments:
             if found:
                 return found
         objects = [doc[u] for u in used if doc[u].dep_ in OBJ_DEPS + ("compound",) or (
-            doc[u].dep_ == "nsubj" and doc[u].head.head.i == verb.i)]  # "allowed UN inspectors to return"
+            doc[u].dep_ == "nsubj" and doc[u].head.head.i == verb.i) or (  # "allowed UN inspectors to return"
+            doc[u].dep_ == "pobj" and _sum(doc[u].head.head) and doc[u].head.head.head.i == verb.i)]
+        # ("pledged 500 million euros in aid to Ukraine": the pattern's object inside a sum)
         # "a military aid program for Bosnia": the compound's head holds the preposition
         objects += [o.head for o in objects if o.dep_ == "compound" and o.head.i not in used]
         holders = (verb, *objects, *[c for c in verb.children if c.dep_ == "dobj" and c.i not in used])
@@ -355,7 +360,9 @@ class Arguments:
                         return found
         for obj in objects:  # "rejected an Indian proposal", "expelled two Russian diplomats"
             found = self._actors(doc, obj)
-            if posture or obj.i in used:
+            if posture and obj.i in used:  # "test-fired missiles": the force shown is the actor's own
+                found = [a for a in found if a.head != obj.i]
+            elif posture or obj.i in used:
                 # "share intelligence": the pattern's own object word is what is done, not to whom
                 found = [a for a in found if a.country or a.head != obj.i]
             if found:
@@ -572,3 +579,8 @@ def _raised_patient(verb: Token) -> Token | None:
         return None
     head = verb.head.head if verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" else verb.head
     return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _sum(token: Token) -> bool:
+    """An object that is an amount: "500 million euros (in aid)", "$5m (in aid)"."""
+    return token.dep_ in OBJ_DEPS and (token.like_num or any(c.dep_ == "nummod" for c in token.children))

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, sentence_spans, actors_of
+from .enrich.dates import MONTH_NAMES, WEEKDAYS
 from .arguments import CONDITIONAL, OBJ_DEPS, Arguments, _located
 from .placing import STATE_SECTORS
 from .repairs import lost_predicate, reduced_relative, shares_passive
@@ -218,7 +219,7 @@ class EventFinder(Framing, Arguments):
             holders = [token, *objects]
             prep = next((c for h in holders for c in h.children
                          if c.lower_ == word and c.dep_ in ("prt", "prep", "agent", "dative", "advmod")
-                         and c.i not in used), None)
+                         and c.i not in used and not _temporal(c)), None)
             if prep is None:
                 return None
             used.add(prep.i)
@@ -540,3 +541,13 @@ def _distinct(actors: list[Actor]) -> list[Actor]:
             seen.add(key)
             out.append(a)
     return out
+
+
+TIME_NOUNS = frozenset({*WEEKDAYS, *MONTH_NAMES, "day", "night", "morning", "afternoon", "evening", "weekend",
+                        "week", "month", "year", "occasion", "anniversary"})
+
+
+def _temporal(prep: Token) -> bool:
+    """A preposition that only dates the act: "fired missiles on Friday" fires on no one."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.lemma_.lower() in TIME_NOUNS for g in objects)

@@ -262,6 +262,8 @@ def is_candidate(sentence: str, lexicon: Lexicon, phrases: list | None = None) -
     """Can this sentence hold an event? It needs a trigger word form and something that can be an actor.
     `phrases`: the sentence's lexicon phrase matches, when the caller has them already."""
     words = [w.lower() for w in _WORD.findall(sentence)]
+    # "test-fired", "Russian-backed": the tokenizer splits hyphens, so each part may be a trigger
+    words += [part for w in words if "-" in w for part in w.split("-") if part]
     present = set(words)
     if not any(w in lexicon.trigger_forms or w in lexicon.speech_forms or (
             w in lexicon.object_triggers and lexicon.object_triggers[w] & present) for w in words):
