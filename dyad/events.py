@@ -70,6 +70,7 @@ VERBAL_ATTACKS = frozenset({"attack", "hit", "blast", "savage", "assail"})
 CRITICISM = "111"
 OFFICIAL_COMPLAINT = "114"
 RIOT = "145"
+OCCUPATION, SIT_IN = "192", "144"
 CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "youth", "student", "villager",
                     "resident", "fan", "supporter", "marcher"})
 ABILITY = frozenset({"able", "capable", "unable", "incapable"})
@@ -285,6 +286,9 @@ class EventFinder(Framing, Arguments):
                     a.kind == "country" or a.sector == "GOV" for a in sources):
                 # "Vietnam protested China's deployment": a state's protest is an official complaint
                 code, rule = OFFICIAL_COMPLAINT, rule + "+by-state"
+            elif code == OCCUPATION and sources and all(doc[a.head].lemma_.lower() in CROWDS for a in sources):
+                # "students occupied the campus", "protesters seized the square": a sit-in blocks, no army takes ground
+                code, rule = SIT_IN, rule + "+by-crowd"
             elif (code[:2] == "18" or code == "190") and sources and all(
                     doc[a.head].lemma_.lower() in CROWDS for a in sources):
                 # "protesters stormed the parliament", "rioters attacked police": violent protest (145);
