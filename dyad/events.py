@@ -307,6 +307,11 @@ class EventFinder(Framing, Arguments):
         while t.head.i != t.i and steps < 8:
             if lost_predicate(t):
                 return False  # "Doctors from two aid groups donated and delivered ...": the main verb
+            if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.dep_ == "attr" and \
+                    any(c.dep_ == "expl" for c in t.head.head.children) and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children) and \
+                    not any(c.lower_ == "no" for c in t.head.children):
+                return False  # "There were ten soldiers killed in Ukraine": the killing is what is said
             if t.dep_ in SUBORDINATE_DEPS:
                 return True
             if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN"):
