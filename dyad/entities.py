@@ -2,8 +2,8 @@
 
 spaCy's `ner` costs about as much as the rest of the small English pipeline together (it has its
 own token vectors and a transition decoder over every token). dyad reads only the entities that
-name someone or somewhere (PERSON, ORG, GPE, LOC, FAC, NORP, and month names), and those always
-hold a word with a capital letter. So `WindowedEntityRecognizer` runs the same trained component
+name someone or somewhere (PERSON, ORG, GPE, LOC, FAC, NORP), and those always hold a word with a
+capital letter. So `WindowedEntityRecognizer` runs the same trained component
 on short windows around such words instead of the whole text:
 
 - a capitalised noun, name or adjective is a seed, unless a lexicon name covers it (the actor

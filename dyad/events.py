@@ -22,8 +22,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, sentence_spans, actors_of
-from .enrich.dates import MONTH_NAMES, WEEKDAYS
 from .arguments import CONDITIONAL, OBJ_DEPS, Arguments, _located
+from .enrich.dates import MONTH_NAMES, WEEKDAYS
 from .placing import STATE_SECTORS
 from .repairs import lost_predicate, reduced_relative, shares_passive
 from .framing import NEEDS_TARGET, Framing

@@ -270,7 +270,9 @@ def is_candidate(sentence: str, lexicon: Lexicon, phrases: list | None = None) -
         return False
     if any(w in lexicon.agent_forms or w in PRONOUNS or w in BACK_NOUNS for w in words):
         return True
-    if phrases if phrases is not None else lexicon.find_phrases(sentence):
+    if phrases is None:
+        phrases = lexicon.find_phrases(sentence)
+    if phrases:
         return True
     # an unknown name (capitalised word past the first) may still be a person or group
     return any(w[0].isupper() for w in _WORD.findall(sentence)[1:])

@@ -105,8 +105,12 @@ def place_seceded(sent, base: dict[int, Actor], when: date | None, seceded: dict
     for i, a in list(base.items()):
         if not (sent.start <= i < sent.end) or a.how not in ("capital", "seat", "place") or a.country not in seceded:
             continue
-        former, on = seceded[a.country]
-        if when < on if when is not None else (former in named and a.country not in named):
+        former, independence = seceded[a.country]
+        if when is not None:
+            before = when < independence
+        else:  # undated: the sentence's own countries tell which state the place was in
+            before = former in named and a.country not in named
+        if before:
             base[i] = replace(a, country=former)
 
 
