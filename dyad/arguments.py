@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 SUBJ = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+# a place named by its neighbour: "to the border with Ukraine", "into the outskirts of Kyiv"
+BORDER_NOUNS = frozenset({"border", "frontier", "outskirt", "edge", "vicinity"})
 TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for",
                 "between")
 # nouns an event noun modifies without changing the event: "mediation effort", "bombing campaign"
@@ -285,7 +287,10 @@ class Arguments:
                             if g.dep_ == "pobj" and g.pos_ == "VERB":
                                 return self._subjects(doc, g)  # "asylum to five officers holed up in ..."
                             if g.dep_ == "pobj":
-                                found = self._actors(doc, g)
+                                found = self._actors(doc, g) or [  # "to the border with Ukraine"
+                                    a for k in g.children if k.dep_ == "prep" and k.lower_ in ("with", "of")
+                                    and g.lemma_.lower() in BORDER_NOUNS
+                                    for o in k.children if o.dep_ == "pobj" for a in self._actors(doc, o)]
                                 if not found and (g.lemma_.lower(), True) in self.lexicon.triggers:
                                     # "responsibility for an attack (targeting shoppers) at a mall in Kenya"
                                     found = self._location_target(doc, g) or [
