@@ -43,12 +43,12 @@ LED = frozenset({"lead", "led", "run", "command", "commanded", "control", "contr
                  "flag", "flagged", "register", "registered", "own", "owned"})  # "a British-flagged tanker"
 
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "mr.", "mrs.", "ms.", "dr."})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"})  # also with a full stop
 
 
 def _honorific(token: Token) -> bool:
     """Is the word before this name a plain honorific ("Mr Fox", "Dr. Fox")?"""
-    return token.i > 0 and token.doc[token.i - 1].lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS}
+    return token.i > 0 and token.doc[token.i - 1].lower_.rstrip(".") in HONORIFICS
 
 
 def _surname_actor(people: list, token: Token, when: date | None) -> Actor | None:
@@ -125,10 +125,7 @@ class ActorFinder:
 
     # -- finding mentions ------------------------------------------------------------------
     def _phrases(self, doc, sent, when, base, spans, memory):
-        found = doc.user_data.get("phrases")  # found by parse_many, in Doc offsets
-        if found is None:
-            found = [(sent.start_char + a, sent.start_char + b, e) for a, b, e in self.lexicon.find_phrases(sent.text)]
-        for a, b, entry in found:
+        for a, b, entry in doc.user_data["phrases"]:  # found once by parse_many, in Doc offsets
             if not sent.start_char <= a < sent.end_char:
                 continue
             span = doc.char_span(a, b, alignment_mode="strict")

@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 
 SUBJ = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
-# a place named by its neighbour: "to the border with Ukraine", "into the outskirts of Kyiv"
-BORDER_NOUNS = frozenset({"border", "frontier", "outskirt", "edge", "vicinity"})
 TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for",
                 "between")
 # nouns an event noun modifies without changing the event: "mediation effort", "bombing campaign"
@@ -287,10 +285,7 @@ class Arguments:
                             if g.dep_ == "pobj" and g.pos_ == "VERB":
                                 return self._subjects(doc, g)  # "asylum to five officers holed up in ..."
                             if g.dep_ == "pobj":
-                                found = self._actors(doc, g) or [  # "to the border with Ukraine"
-                                    a for k in g.children if k.dep_ == "prep" and k.lower_ in ("with", "of")
-                                    and g.lemma_.lower() in BORDER_NOUNS
-                                    for o in k.children if o.dep_ == "pobj" for a in self._actors(doc, o)]
+                                found = self._actors(doc, g) or _named_by(doc, g)  # "to the border with Ukraine"
                                 if not found and (g.lemma_.lower(), True) in self.lexicon.triggers:
                                     # "responsibility for an attack (targeting shoppers) at a mall in Kenya"
                                     found = self._location_target(doc, g) or [
@@ -562,10 +557,7 @@ def _located(doc: Doc, token: Token, depth: int = 0) -> list[Actor]:
                     # attacked may itself be placed: "an attack on a hotel in Kenya's capital"
                     out.extend(_located(doc, g, depth + 1) if depth == 0 else [])
                     continue
-                found = actors_of(doc, g)
-                if not found and g.lemma_.lower() in PLACE_NOUNS:  # "along the border with Ukraine"
-                    found = [a for k in g.children if k.dep_ == "prep" and k.lower_ in ("with", "of")
-                             for p in k.children if p.dep_ == "pobj" for a in actors_of(doc, p)]
+                found = actors_of(doc, g) or _named_by(doc, g)  # "along the border with Ukraine"
                 # a thing is a place only if it is a place noun: "in Israeli territory", not "in Israeli shelling"
                 found = [a for a in found if a.kind == "country" or (
                     a.kind == "thing" and g.lemma_.lower() in PLACE_NOUNS)]
@@ -575,6 +567,14 @@ def _located(doc: Doc, token: Token, depth: int = 0) -> list[Actor]:
                 if not found and depth == 0:
                     out.extend(_located(doc, g, depth + 1))
     return out
+
+
+def _named_by(doc: Doc, place: Token) -> list[Actor]:
+    """The actors a place noun is named by: "the border with Ukraine", "the coast of Taiwan"."""
+    if place.lemma_.lower() not in PLACE_NOUNS:
+        return []
+    return [a for k in place.children if k.dep_ == "prep" and k.lower_ in ("with", "of")
+            for p in k.children if p.dep_ == "pobj" for a in actors_of(doc, p)]
 
 
 def _raised_patient(verb: Token) -> Token | None:

@@ -27,13 +27,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from .actors import HONORIFICS
+from .enrich.dates import MONTH_NAMES, WEEKDAYS
+
 CONTEXT = 4  # words of context either side of a seed run
 PIECES_BATCH = 256  # windows per call of the recogniser: short pieces batch well
 SEED_POS = frozenset({"PROPN", "NOUN", "ADJ", "X", "NUM"})
-# "May" and "March" stay seeds: Theresa May, and a march may be a protest
-NO_SEED = frozenset({"mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                     "sunday", "january", "february", "april", "june", "july", "august", "september", "october",
-                     "november", "december"})
+# words never part of a name dyad reads; "May" and "March" stay seeds: Theresa May, and a march may be a protest
+NO_SEED = (HONORIFICS | frozenset(WEEKDAYS) | frozenset(MONTH_NAMES)) - {"may", "march"}
 
 
 class WindowedEntityRecognizer:
@@ -80,7 +81,7 @@ def _seed(t) -> bool:
     function word ("The", "But"), an honorific ("Mr"), a month or weekday. A name beside such a
     word seeds its own window, which holds the word as context. (A sentence's first common noun
     stays a seed: the tagger takes "Coats said" and "Labour said" for common nouns.)"""
-    if not _capital(t.text) or t.pos_ not in SEED_POS or t.lower_ in NO_SEED:
+    if not _capital(t.text) or t.pos_ not in SEED_POS or t.lower_.rstrip(".") in NO_SEED:
         return False
     return not (t.is_sent_start and t.is_title and t.lower_ in STOP_WORDS)
 

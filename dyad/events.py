@@ -76,6 +76,9 @@ CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd",
 ABILITY = frozenset({"able", "capable", "unable", "incapable"})
 CAMPAIGN = frozenset({"campaign", "election", "electoral", "victory", "reelection", "re-election", "primary"})
 TIME_WORDS = frozenset({"hour", "day", "week", "month", "year", "minute", "night", "time", "decade", "while"})
+# what a preposition's object must be to only date an act: "fired missiles on Friday"
+TIME_NOUNS = TIME_WORDS | frozenset({*WEEKDAYS, *MONTH_NAMES, "morning", "afternoon", "evening", "weekend",
+                                     "occasion", "anniversary"})
 # verbal events: "were invited to attend", "such activities require ...": no one named, no event
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # events both sides take part in whoever the sentence makes the subject: negotiating, sharing information
@@ -158,8 +161,8 @@ class EventFinder(Framing, Arguments):
             return None  # "proposed changes", "Iranian-backed forces": a modifier, not an event
         if not noun and any(c.dep_ == "det" for c in token.children):
             return None  # "evacuated the wounded": a participle used as a noun
-        if not noun and token.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("place", "part")
-                                                               for c in token.children):
+        if not noun and lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("place", "part")
+                                                for c in token.children):
             return None  # "the summit will take place in July", "took part in the killing": no "take in"
         figurative = not noun and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ABSTRACT
                                       for c in token.children)
@@ -551,9 +554,6 @@ def _distinct(actors: list[Actor]) -> list[Actor]:
             out.append(a)
     return out
 
-
-TIME_NOUNS = frozenset({*WEEKDAYS, *MONTH_NAMES, "day", "night", "morning", "afternoon", "evening", "weekend",
-                        "week", "month", "year", "occasion", "anniversary"})
 
 
 def _temporal(prep: Token) -> bool:
