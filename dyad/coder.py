@@ -37,6 +37,7 @@ class Coded:
     sentences: int = 0
     parsed: int = 0
     quotes: list[dict] = field(default_factory=list)
+    clean_text: str | None = field(default=None, repr=False)  # the text as coded (boilerplate removed)
 
 
 class Coder:
@@ -119,7 +120,7 @@ class Coder:
         quotes = [self._quote(article, ct, q, records) for q in find_quotes(ct.text, doc)]
         for rec in records:
             rec.extra["quotes"] = [q["quote_id"] for q in quotes if rec.event_id in q["event_ids"]]
-        return Coded(article, records, n_sent, len(refs), quotes)
+        return Coded(article, records, n_sent, len(refs), quotes, ct.text)
 
     @staticmethod
     def _quote(article: Article, ct: CleanText, q, records: list[Event]) -> dict:

@@ -66,11 +66,12 @@ class Signature:
                    n_shingles, n_names)
 
 
-def signature(text: str) -> Signature:
-    """Sketch an article's text (cleaned of boilerplate first)."""
+def signature(text: str, *, cleaned: bool = False) -> Signature:
+    """Sketch an article's text, cleaned of boilerplate first (`cleaned=True`: `text` is the
+    output of `clean.clean` already, as the coder has it)."""
     from .clean import clean
 
-    body = clean(text).text or text
+    body = text if cleaned else (clean(text).text or text)
     shingles = _shingles(body)
     names = _names(body)
     return Signature(_minhash(shingles), _minhash(names), len(shingles), len(names))
@@ -209,8 +210,11 @@ def _names(text: str) -> set[str]:
     return found
 
 
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations  # drawn once, not per sketch
+
+
 def _minhash(tokens: set[str]) -> np.ndarray:
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_PERMUTATIONS)
     if tokens:
         mh.update_batch([t.encode("utf-8") for t in sorted(tokens)])
     return mh.hashvalues.astype(_DTYPE)

