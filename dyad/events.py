@@ -142,7 +142,10 @@ class EventFinder(Framing, Arguments):
         return doc
 
     # -- 1. triggers -----------------------------------------------------------------------
-    def _match(self, token: Token) -> _Match | None:
+    def _match(self, token: Token, present: frozenset[str] | None = None) -> _Match | None:
+        """The first trigger pattern headed by `token` whose objects and prepositions it governs.
+        `present`: every word and lemma of its sentence, when the caller has them (a pattern
+        needing a word the sentence lacks is not looked for in the tree)."""
         noun = token.pos_ in ("NOUN", "PROPN")
         if not noun and token.pos_ != "VERB":
             return None
@@ -187,6 +190,8 @@ class EventFinder(Framing, Arguments):
                 if head in NEEDS_OBJECT and not pattern.objects and not pattern.preps and not any(
                         c.dep_ in ("dobj", "nsubjpass") for c in token.children):
                     continue  # "she was striking and elegant": no one is struck
+                if present is not None and not all(w in present for w in pattern.objects + pattern.preps):
+                    continue
                 used = self._fits(token, pattern)
                 if used is not None:
                     return _Match(token, pattern, used)
@@ -246,15 +251,17 @@ class EventFinder(Framing, Arguments):
         """Verb triggers first; an event noun a verb pattern consumed ("hold talks") is not a trigger."""
         matches: dict[int, _Match] = {}
         consumed: set[int] = set()
-        for token in sent:
+        tokens = list(sent)
+        present = frozenset(w for t in tokens for w in (t.lower_, t.lemma_.lower()))
+        for token in tokens:
             if token.pos_ == "VERB":
-                m = self._match(token)
+                m = self._match(token, present)
                 if m:
                     matches[token.i] = m
                     consumed |= m.used
-        for token in sent:
+        for token in tokens:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
-                m = self._match(token)
+                m = self._match(token, present)
                 if m:
                     matches[token.i] = m
         return matches
