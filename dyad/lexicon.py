@@ -364,7 +364,14 @@ def _verb_forms(lemma: str, lex: Lexicon) -> set[str]:
 
 
 def load(extra: list[str | Path] = ()) -> Lexicon:
-    """Read the package lexicons, then the user's own files (by name: *countries*, *people*, ...)."""
+    """Read the package lexicons, then the user's own files (by name: *countries*, *people*, ...).
+    The built lexicon is cached on disk by the contents of all of them (`dyad.cache`)."""
+    from .cache import cached
+
+    return cached("lexicon", lambda: _build(extra), files=[Path(p) for p in extra])
+
+
+def _build(extra: list[str | Path]) -> Lexicon:
     lex = Lexicon()
     data = _data_dir()
     files = [data / "countries.yaml", *sorted(data.glob("organi*.yaml")), *sorted((data / "people").glob("*.yaml")),

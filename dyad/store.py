@@ -113,6 +113,7 @@ class Store:
         if read_only and not self.path.exists():
             raise misuse(E001, path=self.path)
         self.con = duckdb.connect(str(self.path), read_only=read_only)
+        self._columns: dict[str, list[str]] = {}  # table -> column names, asked once
         if not read_only:
             self.con.execute(_SCHEMA)
             self.con.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
@@ -182,7 +183,9 @@ class Store:
             return
         import pandas as pd
 
-        columns = [c[1] for c in self.con.execute(f"PRAGMA table_info('{table}')").fetchall()]
+        columns = self._columns.get(table)
+        if columns is None:
+            columns = self._columns[table] = [c[1] for c in self.con.execute(f"PRAGMA table_info('{table}')").fetchall()]
         frame = pd.DataFrame(rows, columns=columns, dtype=object)
         self.con.register("_rows", frame)
         try:
