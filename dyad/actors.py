@@ -126,8 +126,8 @@ class ActorFinder:
     # -- finding mentions ------------------------------------------------------------------
     def _phrases(self, doc, sent, when, base, spans, memory):
         for a, b, entry in doc.user_data["phrases"]:  # found once by parse_many, in Doc offsets
-            if not sent.start_char <= a < sent.end_char:
-                continue
+            if not sent.start_char <= a < sent.end_char or entry.kind == "shared":
+                continue  # "the Sea of Japan" names no actor (and, matched whole, no Japan)
             span = doc.char_span(a, b, alignment_mode="strict")
             if span is None:
                 continue

@@ -64,7 +64,7 @@ class Person:
 class Entry:
     """What a dictionary phrase means."""
 
-    kind: str  # country | demonym | capital | seat | place | org | person
+    kind: str  # country | demonym | capital | seat | place | org | person | shared (a place of no one country)
     country: str | None = None
     sector: str | None = None
     entity: str | None = None
@@ -153,7 +153,7 @@ class Lexicon:
         return out
 
 
-_RANK = {"country": 0, "seat": 1, "capital": 2, "org": 3, "demonym": 4, "person": 5, "place": 6}
+_RANK = {"country": 0, "seat": 1, "capital": 2, "org": 3, "demonym": 4, "person": 5, "place": 6, "shared": 7}
 
 
 def _data_dir() -> Path:
@@ -228,6 +228,16 @@ def load_countries(lex: Lexicon, path: Path) -> None:
             lex.add_phrase(str(seat), Entry("seat", country=code, sector=str(sector), entity=str(seat)))
         for place in _strs(row.get("places")):
             lex.add_phrase(place, Entry("place", country=code, entity=place))
+
+
+def load_shared_places(lex: Lexicon, path: Path) -> None:
+    """Seas, lakes and islands named after a country they are not ("the Sea of Japan"): they
+    name no actor, and being the longer match they keep the country inside from being read."""
+    for i, row in enumerate(_yaml_list(path), 1):
+        if not row.get("name"):
+            raise misuse(E002, path=path, line=f"entry {i}", problem="a shared place needs a name")
+        for text in [str(row["name"]), *_strs(row.get("aliases"))]:
+            lex.add_phrase(text, Entry("shared", entity=str(row["name"])))
 
 
 def load_organizations(lex: Lexicon, path: Path) -> None:
@@ -374,7 +384,8 @@ def load(extra: list[str | Path] = ()) -> Lexicon:
 def _build(extra: list[str | Path]) -> Lexicon:
     lex = Lexicon()
     data = _data_dir()
-    files = [data / "countries.yaml", *sorted(data.glob("organi*.yaml")), *sorted((data / "people").glob("*.yaml")),
+    files = [data / "countries.yaml", data / "shared_places.yaml", *sorted(data.glob("organi*.yaml")),
+             *sorted((data / "people").glob("*.yaml")),
              data / "agents.tsv", *sorted((data / "triggers").glob("*.tsv"))]
     files += [Path(p) for p in extra]
     for path in files:
@@ -383,6 +394,8 @@ def _build(extra: list[str | Path]) -> Lexicon:
         name = path.name
         if "countr" in name:
             load_countries(lex, path)
+        elif "shared" in name:
+            load_shared_places(lex, path)
         elif "organi" in name or "group" in name:
             load_organizations(lex, path)
         elif "people" in str(path) or "person" in name:

@@ -77,3 +77,10 @@ def test_places_gazetteer_prefers_actor_country_for_a_domestic_namesake():
     assert gaz.choose("Paris", ["USA"], qualifier="Texas")[0].country == "USA"
     assert gaz.choose("Paris", [], context=["Texas", "police"])[0].country == "USA"
     assert gaz.choose("Nowhereville", ["USA"]) is None
+
+
+def test_places_a_lake_named_after_a_country_is_not_that_country(coder):
+    # lexicon shared_places.yaml: "Lake Chad" is shared by four states, "Chad" alone is one
+    assert event_place(coder, "Boko Haram fighters attacked a village near Lake Chad.", "attack") is None
+    p = event_place(coder, "Boko Haram fighters attacked a village in Chad.", "attack")
+    assert (p.name, p.country) == ("Chad", "TCD")

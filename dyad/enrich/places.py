@@ -253,6 +253,8 @@ def _holders(triggers: list[Token]):
 
 def _place_at(sent: Span, token: Token, how: str, countries: list[str], gaz: Gazetteer, depth: int) -> Place | None:
     """Resolve the noun phrase headed by `token`; a common noun leads on to the name it locates."""
+    if _shared_place(token):
+        return None  # "near Lake Chad", "in the Gulf of Guinea": no one country's place
     for span in _name_spans(token):
         text = span.text
         if text in NOT_PLACES:
@@ -284,6 +286,13 @@ def _place_at(sent: Span, token: Token, how: str, countries: list[str], gaz: Gaz
                     if found:
                         return found
     return None
+
+
+def _shared_place(token: Token) -> bool:
+    """Whether the word is inside a lexicon name of kind "shared" (a sea, lake or island named
+    after a country it is not: lexicon shared_places.yaml), as parse_many matched them."""
+    at = token.idx
+    return any(a <= at < b and entry.kind == "shared" for a, b, entry in token.doc.user_data.get("phrases", ()))
 
 
 def _context_names(sent: Span, span: Span) -> list[str]:
