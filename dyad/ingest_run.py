@@ -31,7 +31,8 @@ from .store import Store, row_id
 __all__ = ["RunSummary", "run"]
 
 WRITE_BATCH = 32  # articles written per transaction (a kill redoes at most one batch)
-BATCH = 8            # articles a worker codes at once (nlp.pipe batches their sentences)
+BATCH = 16           # articles a worker codes at once: the parser advances their sentences in step;
+                     # 16 or 32 cost 3-6% less CPU than 8, and 64 no less (BBC, 500 articles)
 IN_FLIGHT = 4        # batches queued per worker: enough to keep workers busy, bounded memory
 CLUSTER_EVERY = 1000  # new articles between two clustering passes
 
