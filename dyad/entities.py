@@ -72,7 +72,7 @@ class WindowedEntityRecognizer:
 
 
 def _capital(text: str) -> bool:
-    return any(c.isupper() for c in text)
+    return not text.islower() and any(c.isupper() for c in text)  # most words are all lower case
 
 
 def _seed(t) -> bool:

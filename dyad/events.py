@@ -91,8 +91,9 @@ ONE_WAY_CODES = frozenset({"042", "043", "044"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 LOCATION_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
-# ...except a truce or a demobilisation "in south Lebanon": the place is where, not whom
-NO_PLACE_TARGET = frozenset({"087"})
+# ...except a truce or a demobilisation "in south Lebanon": the place is where, not whom (a retreat
+# or evacuation from a place is aimed at it: "will evacuate the settlements in the Gaza Strip")
+NO_PLACE_TARGET = ("0871", "0873")
 # events that, with no one named, are aimed at the actor's own state: protests, strikes, curfews, arrests,
 # and threats of such administrative measures
 DOMESTIC_ROOTS = frozenset({"14", "17"})
@@ -418,7 +419,7 @@ class EventFinder(Framing, Arguments):
             targets = self._condition_party(doc, token)
             if targets:
                 rule += "+condition-target"
-        if not targets and base_code[:2] in LOCATION_TARGET_ROOTS and base_code[:3] not in NO_PLACE_TARGET:
+        if not targets and base_code[:2] in LOCATION_TARGET_ROOTS and not base_code.startswith(NO_PLACE_TARGET):
             targets = self._location_target(doc, token)
             if targets:
                 rule += "+location-target"
