@@ -19,6 +19,7 @@ from .actor import Actor
 NON_STATE = frozenset({"REB", "UAF", "CRM", "SEP", "INS"})
 # organs of a state: government, military, police, courts, legislature, intelligence
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+BORDERS = frozenset({"border", "frontier", "boundary"})
 LARGE_CITY = 100_000  # a city name shared with a smaller town abroad stays the famous one
 
 def place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
@@ -28,7 +29,7 @@ def place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
     doc = sent.doc
     in_sent = [(i, a) for i, actors in resolved.items() if sent.start <= i < sent.end for a in actors
                if (doc[i].head.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADP") or doc[i].head.i == i)
-               and not _hyphened(doc[i])]
+               and not _hyphened(doc[i]) and not _neighbour(doc[i])]
     countries = {a.country for _, a in in_sent if a.country and a.country not in ("IGO", "NGO", "IMG")}
     if len(countries) != 1:
         return
@@ -60,6 +61,15 @@ def _hyphened(token: Token) -> bool:
     def modifier(t: Token) -> bool:
         return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].i == t.head.i and t.head.dep_ == "amod"
     return modifier(token) or any(modifier(g) for c in token.children if c.dep_ == "amod" for g in c.children)
+
+
+def _neighbour(token: Token) -> bool:
+    """"Ethiopia" in "the border with Ethiopia": the country across a border, which is not the
+    country of whoever stands at it ("the army mobilised reservists on the border with Ethiopia")."""
+    while token.dep_ == "conj":
+        token = token.head
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "with" and prep.head.lemma_.lower() in BORDERS
 
 
 def _against(token: Token) -> bool:
