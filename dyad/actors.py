@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actor import Actor
 from .bodies import NATIONAL_WORDS, unknown_body
-from .lexicon import Entry, Lexicon
+from .lexicon import MIN_SPELLING, Entry, Lexicon
 from .placing import ethnic, place_by_context, place_ethnic, place_seceded, relocate_cities
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
@@ -110,6 +110,7 @@ class ActorFinder:
             place_seceded(sent, base, when, self.lexicon.seceded)
             _drop_pro_anti(sent, base, spans)
             self._names(sent, base, spans, memory)
+            self._misspelled(sent, base, spans, when)
             for token in sent:
                 if token.pos_ in ("NOUN", "PROPN", "PRON") or token.i in base:
                     actors = self._resolve(token, base, memory, depth=0)
@@ -233,6 +234,28 @@ class ActorFinder:
                 actor = replace(known, start=token.i, end=token.i + 1, head=token.i, how="surname")
                 base[token.i] = actor
                 spans.append(Span(sent.doc, token.i, token.i + 1, label=actor.code or ""))
+
+    def _misspelled(self, sent, base, spans, when):
+        """A country name or demonym misspelt by one letter ("Ethopia has agreed", "Isreali troops"),
+        when the word stands alone (not part of a longer name: "British Columbia", "French Guiana")
+        and is no place of its own ("Columbia", Missouri) nor a person's name."""
+        from .enrich.places import gazetteer
+
+        doc = sent.doc
+        for token in sent:
+            if token.i in base or token.pos_ not in ("PROPN", "NOUN", "ADJ") or not token.is_title or \
+                    token.ent_type_ == "PERSON" or len(token.text) < MIN_SPELLING:
+                continue
+            if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and sent.start <= j < sent.end
+                   for j in (token.i - 1, token.i + 1)):
+                continue  # part of a longer name
+            entry = self.lexicon.misspelled(token.text)
+            if entry is None or self.lexicon.surnames.get(token.text) or gazetteer().candidates(token.text):
+                continue
+            span = doc[token.i:token.i + 1]
+            actor = _entry_actor(entry, span, when)
+            base[token.i] = actor
+            spans.append(Span(doc, span.start, span.end, label=actor.code or ""))
 
     # -- resolving a noun phrase -------------------------------------------------------------
     def _resolve(self, token: Token, base: dict[int, Actor], memory: "_Memory", depth: int) -> list[Actor]:

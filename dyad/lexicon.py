@@ -109,6 +109,8 @@ class Lexicon:
     countries: dict[str, str] = field(default_factory=dict)  # code -> name
     seceded: dict[str, tuple[str, date]] = field(default_factory=dict)  # "SSD" -> ("SDN", 2011-07-09)
     surnames: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))  # "Bush" -> both Bushes
+    # one-word country names and demonyms, and each with one letter left out -> the names (misspellings)
+    spellings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     automaton: ahocorasick.Automaton | None = None
 
     def add_phrase(self, text: str, entry: Entry) -> None:
@@ -132,7 +134,22 @@ class Lexicon:
             self.triggers[key].sort(key=lambda p: -p.specificity)
         for head in self.agents:
             self.agents[head].sort(key=lambda a: -len(a[0]))
+        for text, entry in self.phrases.items():
+            if entry.kind in ("country", "demonym") and len(text) >= MIN_SPELLING and text.isalpha():
+                for variant in (text, *_one_letter_less(text)):
+                    self.spellings[variant].add(text)
         return self
+
+    def misspelled(self, word: str) -> Entry | None:
+        """The country or demonym that `word` misspells by one letter ("Ethopia", "Venezualan",
+        "Isreali": one letter left out, added, changed, or two swapped, never the first), if exactly
+        one. Names of fewer than MIN_SPELLING letters are never guessed ("Iran" and "Iraq" are one
+        letter apart)."""
+        if len(word) < MIN_SPELLING - 1 or not word.isalpha() or not word[0].isupper() or word in self.phrases:
+            return None
+        found = {name for variant in (word, *_one_letter_less(word)) for name in self.spellings.get(variant, ())
+                 if name[0] == word[0] and _one_edit(word, name)}  # "Olivia" is no Bolivia, "Roland" no Poland
+        return self.phrases[found.pop()] if len(found) == 1 else None
 
     def find_phrases(self, text: str) -> list[tuple[int, int, Entry]]:
         """Leftmost-longest non-overlapping phrase matches (start, end, entry) in `text`."""
@@ -151,6 +168,25 @@ class Lexicon:
                 out.append(h)
                 last = h[1]
         return out
+
+
+MIN_SPELLING = 6  # letters a country name or demonym needs before a misspelling of it is read
+
+
+def _one_letter_less(word: str) -> list[str]:
+    return [word[:i] + word[i + 1:] for i in range(len(word))]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by exactly one letter left out, added or changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 _RANK = {"country": 0, "seat": 1, "capital": 2, "org": 3, "demonym": 4, "person": 5, "place": 6, "shared": 7}

@@ -286,7 +286,10 @@ def is_candidate(sentence: str, lexicon: Lexicon, phrases: list | None = None) -
     if phrases:
         return True
     # an unknown name (capitalised word past the first) may still be a person or group
-    return any(w[0].isupper() for w in _WORD.findall(sentence)[1:])
+    words = _WORD.findall(sentence)
+    if any(w[0].isupper() for w in words[1:]):
+        return True
+    return bool(words) and lexicon.misspelled(words[0]) is not None  # a misspelt country: "Isreal bombed ..."
 
 
 def _ensure_extensions() -> None:

@@ -151,3 +151,18 @@ def test_lexicon_giver_preposition_marks_the_source(tmp_path):
     bad.write_text("receive tank <tank\t072\n", encoding="utf-8")
     with pytest.raises(DyadError, match="one preposition"):
         load_triggers(Lexicon(), bad)
+
+
+def test_lexicon_reads_a_country_misspelt_by_one_letter(lex):
+    found = {w: (e.kind, e.country) if e else None for w in
+             ("Ethopia", "Isreali", "Venezuala", "Finish", "Lebannon", "Iraq", "Olivia", "Roland", "Russia", "Phillipines")
+             for e in [lex.misspelled(w)]}
+    assert found == {
+        "Ethopia": ("country", "ETH"), "Isreali": ("demonym", "ISR"), "Venezuala": ("country", "VEN"),
+        "Finish": ("demonym", "FIN"), "Lebannon": ("country", "LBN"),
+        "Iraq": None,         # a real name is never a misspelling of another
+        "Olivia": None,       # the first letter is never the typo (Bolivia)
+        "Roland": None,       # (Poland)
+        "Russia": None,       # spelt right: the lexicon reads it
+        "Phillipines": None,  # two letters off
+    }
