@@ -504,6 +504,11 @@ class EventFinder(Framing, Arguments):
         # passive ("three civilians were killed in a bombing in Baghdad") names no attacker and gets none.
         attack = not sources and base_code[:2] in ("18", "19", "20") and subject is not None and \
             (subject.lemma_.lower(), True) in self.lexicon.triggers
+        if attack:  # "US drone strikes killed ...": the attack noun's own modifiers name the attacker
+            named = [a for c in subject.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < subject.i
+                     for g in (c, *c.children) if g.i < subject.i for a in actors_of(doc, g)]
+            if named:
+                return named[:1], targets, "+attacker-named"
         if not unplaced and not attack:
             return sources, targets, ""
         here = (_located(doc, subject) if attack else []) or self._location_target(doc, token)
