@@ -41,6 +41,8 @@ SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # "X is expected / scheduled / set / due to ...": a future event
 SCHEDULED = frozenset({"expect", "schedule", "set", "due", "slate", "poise", "likely"})
 # what violence verbs take figuratively: "fight inflation", "combat corruption", "attack the problem"
+# violence verbs with no figurative use: "bombed a market" is a marketplace ("attacked the market" may not be)
+LITERAL_VIOLENCE = frozenset({"bomb", "shell", "bombard", "strafe", "raid", "firebomb", "torch"})
 ABSTRACT = frozenset({"price", "inflation", "corruption", "poverty", "crime", "disease", "unemployment", "deficit",
                       "problem", "issue", "idea", "plan", "policy", "proposal", "decision", "law", "budget", "tax",
                       "blaze", "wildfire", "epidemic", "pandemic", "virus", "drought", "hunger", "illiteracy", "debt",
@@ -153,6 +155,12 @@ class EventFinder(Framing, Arguments):
         lemma = token.lemma_.lower()
         if lemma[2:3] == "-" and lemma[:2] in ("re", "co") or lemma[3:4] == "-" and lemma[:3] == "pre":
             lemma = lemma.replace("-", "", 1)  # "re-open" is "reopen", "co-operation" is "cooperation"
+            if (lemma, noun) not in self.lexicon.triggers:
+                # the model's rules lemmatize an unknown "re-opened" as "re-opene": take the stem of the
+                # word after the prefix that a pattern knows ("re-established" -> "reestablish")
+                prefix, rest = token.lower_.split("-", 1)
+                lemma = next((prefix + stem for stem in _stems(rest) if (prefix + stem, noun) in self.lexicon.triggers),
+                             lemma)
         heads = [lemma]
         if not noun and lemma.startswith("re") and len(lemma) > 5 and (lemma, noun) not in self.lexicon.triggers:
             heads.append(lemma[2:])  # "reimposed blockades", "reopened talks": the same event again
@@ -168,8 +176,8 @@ class EventFinder(Framing, Arguments):
         if not noun and lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("place", "part")
                                                 for c in token.children):
             return None  # "the summit will take place in July", "took part in the killing": no "take in"
-        figurative = not noun and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ABSTRACT
-                                      for c in token.children)
+        figurative = not noun and lemma not in LITERAL_VIOLENCE and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ABSTRACT for c in token.children)
         unarmed = not noun and any(c.dep_ == "dobj" and c.lemma_.lower() not in FORCES and not c.like_num
                                    for c in token.children)
         if noun and token.ent_type_ == "DATE" or (noun and lemma == "march" and token.text == "March"):
@@ -522,6 +530,20 @@ class EventFinder(Framing, Arguments):
         if attack:
             return [replace(here[0], sector=None, how="location")], place(targets), "+location-source"
         return place(sources), place(targets), "+located"
+
+
+def _stems(word: str) -> list[str]:
+    """The word and what it is with a regular inflection taken off ("opened" -> "open", "opene";
+    "stopped" -> "stop"; "carried" -> "carry"), longest first."""
+    out = [word]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                         ("es", ""), ("s", ""), ("d", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[:-len(suffix)] + repl
+            out.append(stem)
+            if not repl and len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+                out.append(stem[:-1])  # "stopped" -> "stop"
+    return out
 
 
 def _reason(token: Token) -> bool:
