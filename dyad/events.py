@@ -41,6 +41,12 @@ SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # "X is expected / scheduled / set / due to ...": a future event
 SCHEDULED = frozenset({"expect", "schedule", "set", "due", "slate", "poise", "likely"})
 # what violence verbs take figuratively: "fight inflation", "combat corruption", "attack the problem"
+# aid of a named kind: the code's sub-code digit (CAMEO 07x, 033x, 023x, 162x, 122x)
+AID_NOUNS = frozenset({"aid", "assistance"})
+AID_KINDS = {"economic": "1", "financial": "1", "development": "1", "budget": "1", "budgetary": "1",
+             "military": "2", "defence": "2", "defense": "2", "security": "2",
+             "humanitarian": "3", "food": "3", "medical": "3", "relief": "3", "emergency": "3"}
+AID_CODES = {"070": "07", "033": "033", "023": "023", "162": "162", "122": "122"}
 # violence verbs with no figurative use: "bombed a market" is a marketplace ("attacked the market" may not be)
 LITERAL_VIOLENCE = frozenset({"bomb", "shell", "bombard", "strafe", "raid", "firebomb", "torch"})
 ABSTRACT = frozenset({"price", "inflation", "corruption", "poverty", "crime", "disease", "unemployment", "deficit",
@@ -203,7 +209,7 @@ class EventFinder(Framing, Arguments):
                     continue
                 used = self._fits(token, pattern)
                 if used is not None:
-                    return _Match(token, pattern, used)
+                    return _Match(token, _aid_kind(token.doc, pattern, used), used)
         return None
 
     @staticmethod
@@ -530,6 +536,20 @@ class EventFinder(Framing, Arguments):
         if attack:
             return [replace(here[0], sector=None, how="location")], place(targets), "+location-source"
         return place(sources), place(targets), "+located"
+
+
+def _aid_kind(doc: Doc, pattern: TriggerPattern, used: set[int]) -> TriggerPattern:
+    """Aid of a named kind takes its CAMEO sub-code: "resumed military aid" 072, "pledged food aid"
+    0333, "cut off economic aid" 1621, "appealed for humanitarian aid" 0233."""
+    code = AID_CODES.get(pattern.cameo)
+    if code is None:
+        return pattern
+    kinds = {AID_KINDS[k.lemma_.lower()] for u in used if doc[u].lemma_.lower() in AID_NOUNS
+             for c in doc[u].children if c.dep_ in ("amod", "compound")
+             for k in (c, *c.conjuncts) if k.lemma_.lower() in AID_KINDS}
+    if len(kinds) != 1:
+        return pattern  # none named, or "economic and military aid"
+    return replace(pattern, cameo=code + kinds.pop(), origin=pattern.origin + "+aid-kind")
 
 
 def _stems(word: str) -> list[str]:
