@@ -32,6 +32,8 @@ ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "amid", "si
 # "in defiance of X", "in protest at X": whom a protest is aimed at
 PROTEST_NOUNS = frozenset({"defiance", "protest", "opposition", "anger", "outrage", "response", "retaliation"})
 ARMED = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "PKO"})
+# noun events whose "of" phrase names the doer: retreats and withdrawals (08), force postures (15)
+DOER_OF_ROOTS = frozenset({"08", "15"})
 # "were engaged in fighting", "was involved in the attack": the one involved did it
 INVOLVED = frozenset({"engage", "involve", "embroil", "lock", "mire", "participate", "take"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
@@ -449,7 +451,9 @@ class Arguments:
                             for g in c.children:
                                 if g.dep_ == "pobj":
                                     targets = targets or self._actors(doc, g)
-        if not sources:  # "the withdrawal of US troops from Iraq": armed men "of" a noun event are its doers
+        if not sources and m.pattern.cameo[:2] in DOER_OF_ROOTS:
+            # "the withdrawal of US troops from Iraq": armed men "of" a retreat or a deployment are its
+            # doers (of an arrest, an indictment or a killing they are who it is done to)
             armed = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                      if g.dep_ == "pobj" for a in self._actors(doc, g, owner=False) if a.sector in ARMED]
             if armed:

@@ -26,7 +26,7 @@ from .arguments import CONDITIONAL, OBJ_DEPS, Arguments, _located
 from .enrich.dates import MONTH_NAMES, WEEKDAYS
 from .placing import STATE_SECTORS
 from .repairs import lost_predicate, reduced_relative, shares_passive
-from .framing import NEEDS_TARGET, Framing
+from .framing import NEEDS_TARGET, Framing, question
 from .frames import load_frames
 from .lexicon import Lexicon, TriggerPattern
 
@@ -53,6 +53,8 @@ ABSTRACT = frozenset({"price", "inflation", "corruption", "poverty", "crime", "d
                       "problem", "issue", "idea", "plan", "policy", "proposal", "decision", "law", "budget", "tax",
                       "blaze", "wildfire", "epidemic", "pandemic", "virus", "drought", "hunger", "illiteracy", "debt",
                       "recession", "crisis", "change", "trend", "market", "cost", "rate", "record",
+                      # "targeted the 2016 election": an election or a reputation is not fired on
+                      "election", "vote", "referendum", "economy", "democracy", "reputation", "credibility",
                       # "shot Putin a wink", "shot a film": no one is fired on
                       "wink", "glance", "look", "smile", "film", "video", "movie", "scene", "photo", "picture",
                       "footage", "advert", "commercial", "documentary", "episode",
@@ -179,6 +181,8 @@ class EventFinder(Framing, Arguments):
             return None  # "proposed changes", "Iranian-backed forces": a modifier, not an event
         if not noun and any(c.dep_ == "det" for c in token.children):
             return None  # "evacuated the wounded": a participle used as a noun
+        if not noun and question(token):
+            return None  # "asked whether ...": a question
         if not noun and lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("place", "part")
                                                 for c in token.children):
             return None  # "the summit will take place in July", "took part in the killing": no "take in"

@@ -24,7 +24,23 @@ ALLEGE = frozenset({"claim", "allege", "charge", "contend"})
 # verbs that deny what their complement says: "denied that its forces fired", "denied seeking weapons"
 DENY = frozenset({"deny", "refute", "dismiss"})
 # verbs too common in other senses to be an event unless someone is named on the receiving end
-NEEDS_TARGET = frozenset({"help"})
+# ("recognized the benefit of ..." recognises no state; "recognized Kosovo" and "recognized the
+# independence of Kosovo" name one)
+NEEDS_TARGET = frozenset({"help", "recognize", "recognise"})
+
+
+WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "whom", "which"})
+
+
+def question(token: Token) -> bool:
+    """"asked (him) whether/what/why ...": "ask" with a question for its complement asks no one for
+    anything (an appeal is "asked him to", "asked for")."""
+    if token.lemma_.lower() != "ask":
+        return False
+    for c in token.children:
+        if c.dep_ in ("ccomp", "advcl") and any(g.lower_ in WH_WORDS and g.i < c.i for g in c.children):
+            return True
+    return False
 
 
 def _depth(token: Token, top: Token) -> int:
@@ -194,6 +210,8 @@ class Framing:
             return None  # "was told", "were asked": the one asked is the subject, no one asks ("by X" does)
         if token.lemma_.lower() == "call" and not any(c.lower_ in ("on", "for", "upon") for c in token.children):
             return None
+        if question(token):
+            return None  # "was asked by a reporter whether he would raise ...": a question, no appeal
         return frame
 
     def _complement(self, token: Token, frame: str, matches) -> Token | None:
