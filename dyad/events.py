@@ -79,6 +79,8 @@ FORCES = frozenset({"troop", "force", "army", "soldier", "reservist", "reserve",
 VERBAL_ATTACKS = frozenset({"attack", "hit", "blast", "savage", "assail"})
 CRITICISM = "111"
 OFFICIAL_COMPLAINT = "114"
+VERBAL_CLASH = "110"  # politicians who clash disapprove of each other
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP", "ELI", "JUD"})
 RIOT = "145"
 OCCUPATION, SIT_IN = "192", "144"
 CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "youth", "student", "villager",
@@ -318,6 +320,10 @@ class EventFinder(Framing, Arguments):
             elif code == OCCUPATION and sources and all(doc[a.head].lemma_.lower() in CROWDS for a in sources):
                 # "students occupied the campus", "protesters seized the square": a sit-in blocks, no army takes ground
                 code, rule = SIT_IN, rule + "+by-crowd"
+            elif code == "190" and token.lemma_.lower() == "clash" and sources and all(
+                    _political(doc, a) for a in (*sources, *targets)):
+                # "the two political leaders clashed", "Howard and Blair clash": words, not weapons
+                code, rule = VERBAL_CLASH, rule + "+political"
             elif (code[:2] == "18" or code == "190") and sources and all(
                     doc[a.head].lemma_.lower() in CROWDS for a in sources):
                 # "protesters stormed the parliament", "rioters attacked police": violent protest (145);
@@ -540,6 +546,13 @@ class EventFinder(Framing, Arguments):
         if attack:
             return [replace(here[0], sector=None, how="location")], place(targets), "+location-source"
         return place(sources), place(targets), "+located"
+
+
+def _political(doc: Doc, a: Actor) -> bool:
+    """A politician or a political body, not an armed one, nor a crowd, nor a whole country."""
+    if a.sector is not None:
+        return a.sector in POLITICAL_SECTORS and doc[a.head].lemma_.lower() not in CROWDS
+    return a.kind == "person"
 
 
 def _aid_kind(doc: Doc, pattern: TriggerPattern, used: set[int]) -> TriggerPattern:

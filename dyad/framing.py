@@ -26,7 +26,10 @@ DENY = frozenset({"deny", "refute", "dismiss"})
 # verbs too common in other senses to be an event unless someone is named on the receiving end
 # ("recognized the benefit of ..." recognises no state; "recognized Kosovo" and "recognized the
 # independence of Kosovo" name one)
-NEEDS_TARGET = frozenset({"help", "recognize", "recognise"})
+NEEDS_TARGET = frozenset({"help", "recognize", "recognise",
+                          # support given to no one named ("supports a strong dollar", "approved a special
+                          # law") is an opinion, not an act of support towards anyone
+                          "support", "approve", "endorse", "back"})
 
 
 WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "whom", "which"})
