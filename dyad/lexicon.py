@@ -412,9 +412,13 @@ def _verb_forms(lemma: str, lex: Lexicon) -> set[str]:
 def load(extra: list[str | Path] = ()) -> Lexicon:
     """Read the package lexicons, then the user's own files (by name: *countries*, *people*, ...).
     The built lexicon is cached on disk by the contents of all of them (`dyad.cache`)."""
+    from importlib.metadata import version
+
     from .cache import cached
 
-    return cached("lexicon", lambda: _build(extra), files=[Path(p) for p in extra])
+    # the automaton is pyahocorasick's own object: a new version of it builds a new entry
+    return cached("lexicon", lambda: _build(extra), files=[Path(p) for p in extra],
+                  extra=f"pyahocorasick {version('pyahocorasick')}")
 
 
 def _build(extra: list[str | Path]) -> Lexicon:
