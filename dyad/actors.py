@@ -244,7 +244,7 @@ class ActorFinder:
         doc = sent.doc
         for token in sent:
             if token.i in base or token.pos_ not in ("PROPN", "NOUN", "ADJ") or not token.is_title or \
-                    token.ent_type_ == "PERSON" or len(token.text) < MIN_SPELLING:
+                    token.ent_type_ == "PERSON" or len(token.text) < MIN_SPELLING - 1:
                 continue
             if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and sent.start <= j < sent.end
                    for j in (token.i - 1, token.i + 1)):

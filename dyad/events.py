@@ -40,7 +40,6 @@ QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "numbe
 SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # "X is expected / scheduled / set / due to ...": a future event
 SCHEDULED = frozenset({"expect", "schedule", "set", "due", "slate", "poise", "likely"})
-# what violence verbs take figuratively: "fight inflation", "combat corruption", "attack the problem"
 # aid of a named kind: the code's sub-code digit (CAMEO 07x, 033x, 023x, 162x, 122x)
 AID_NOUNS = frozenset({"aid", "assistance"})
 AID_KINDS = {"economic": "1", "financial": "1", "development": "1", "budget": "1", "budgetary": "1",
@@ -49,6 +48,7 @@ AID_KINDS = {"economic": "1", "financial": "1", "development": "1", "budget": "1
 AID_CODES = {"070": "07", "033": "033", "023": "023", "162": "162", "122": "122"}
 # violence verbs with no figurative use: "bombed a market" is a marketplace ("attacked the market" may not be)
 LITERAL_VIOLENCE = frozenset({"bomb", "shell", "bombard", "strafe", "raid", "firebomb", "torch"})
+# what violence verbs take figuratively: "fight inflation", "combat corruption", "attack the problem"
 ABSTRACT = frozenset({"price", "inflation", "corruption", "poverty", "crime", "disease", "unemployment", "deficit",
                       "problem", "issue", "idea", "plan", "policy", "proposal", "decision", "law", "budget", "tax",
                       "blaze", "wildfire", "epidemic", "pandemic", "virus", "drought", "hunger", "illiteracy", "debt",
@@ -570,8 +570,8 @@ def _aid_kind(doc: Doc, pattern: TriggerPattern, used: set[int]) -> TriggerPatte
 
 
 def _stems(word: str) -> list[str]:
-    """The word and what it is with a regular inflection taken off ("opened" -> "open", "opene";
-    "stopped" -> "stop"; "carried" -> "carry"), longest first."""
+    """The word, then what it may be with a regular inflection taken off ("opened" -> "open",
+    "opene"; "stopped" -> "stop"; "carried" -> "carry"); the caller keeps the first a pattern knows."""
     out = [word]
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
                          ("es", ""), ("s", ""), ("d", "")):
