@@ -189,9 +189,13 @@ class ActorFinder:
             known = memory.surnames.get(ent[-1].text)
             people = self.lexicon.surnames.get(ent[-1].text) if len(ent) == 1 else None
             dated = _surname_actor(people, ent[-1], sent.doc._.published) if people else None
-            if dated is not None and _honorific(ent[0]) and dated.country not in memory.countries(base, sent):
-                # "Mr McConnell" in a story about Scotland is not the US senator: a plain honorific
-                # names anyone; the one in office then is meant only where the story is about his country
+            titled = any(c.dep_ == "compound" and base.get(c.i) is not None and base[c.i].kind == "agent"
+                         for c in ent.root.children)
+            if dated is not None and not titled and dated.country not in memory.countries(base, sent):
+                # "Mr McConnell" in a story about Scotland is not the US senator, nor a bare "Bennett" in
+                # British news Israel's prime minister: a surname alone or with a plain honorific names
+                # anyone; the one in office then is meant only where the story is about his country
+                # ("President Bush" is; a name the lexicon lets stand alone, "Putin", is read before this)
                 dated = None
             if known is not None:
                 actor = replace(known, start=ent.start, end=ent.end, head=ent.root.i, how="surname")
