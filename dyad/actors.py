@@ -243,8 +243,6 @@ class ActorFinder:
         """A country name or demonym misspelt by one letter ("Ethopia has agreed", "Isreali troops"),
         when the word stands alone (not part of a longer name: "British Columbia", "French Guiana")
         and is no place of its own ("Columbia", Missouri) nor a person's name."""
-        from .enrich.places import gazetteer
-
         doc = sent.doc
         for token in sent:
             if token.i in base or token.pos_ not in ("PROPN", "NOUN", "ADJ") or not token.is_title or \
@@ -254,7 +252,11 @@ class ActorFinder:
                    for j in (token.i - 1, token.i + 1)):
                 continue  # part of a longer name
             entry = self.lexicon.misspelled(token.text)
-            if entry is None or self.lexicon.surnames.get(token.text) or gazetteer().candidates(token.text):
+            if entry is None or self.lexicon.surnames.get(token.text):
+                continue
+            from .enrich.places import gazetteer  # only for the rare word that misspells a country
+
+            if gazetteer().candidates(token.text):
                 continue
             span = doc[token.i:token.i + 1]
             actor = _entry_actor(entry, span, when)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from .actors import Actor, actors_of
+from .placing import BORDERS
 from .repairs import headline_passive, lost_predicate, reduced_relative, shared_patient
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ INVOLVED = frozenset({"engage", "involve", "embroil", "lock", "mire", "participa
 CONDITIONAL = frozenset({"if", "unless", "whether"})
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "along", "off", "around"})
 # places named by their relation to a country: "the border with Ukraine", "the coast of Taiwan"
-PLACE_NOUNS = frozenset({"border", "frontier", "coast", "shore", "island", "outskirts", "front", "frontline",
+PLACE_NOUNS = BORDERS | frozenset({"coast", "shore", "island", "outskirts", "front", "frontline",
                          "line", "edge", "side", "waters", "territory", "region", "area", "province", "town",
                          "city", "village", "capital", "port", "district", "suburb", "camp"})
 

@@ -20,6 +20,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -56,16 +57,27 @@ def cached(kind: str, build: Callable[[], T], files: Iterable[str | os.PathLike]
 
 
 def _key(kind: str, files: Iterable[str | os.PathLike], extra: str) -> str:
-    digest = hashlib.sha256(f"{kind}|{sys.version}|{extra}".encode())
-    own = sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".tsv"))
-    for path in [*own, *(Path(f) for f in files)]:
+    digest = hashlib.sha256(f"{kind}|{sys.version}|{extra}|{_package_digest()}".encode())
+    _update(digest, [Path(f) for f in files])
+    return digest.hexdigest()[:32]
+
+
+@lru_cache(maxsize=1)
+def _package_digest() -> str:
+    """dyad's own code and data, hashed once a process (the lexicon and the gazetteer both ask)."""
+    digest = hashlib.sha256()
+    _update(digest, sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".tsv")))
+    return digest.hexdigest()
+
+
+def _update(digest, paths: list[Path]) -> None:
+    for path in paths:
         try:
             data = path.read_bytes()
         except OSError:
             data = b"\0missing"
         digest.update(f"{path.name}|{len(data)}|".encode())
         digest.update(data)
-    return digest.hexdigest()[:32]
 
 
 def _store(path: Path, value) -> None:

@@ -165,12 +165,10 @@ class EventFinder(Framing, Arguments):
         lemma = token.lemma_.lower()
         if lemma[2:3] == "-" and lemma[:2] in ("re", "co") or lemma[3:4] == "-" and lemma[:3] == "pre":
             lemma = lemma.replace("-", "", 1)  # "re-open" is "reopen", "co-operation" is "cooperation"
-            if (lemma, noun) not in self.lexicon.triggers:
-                # the model's rules lemmatize an unknown "re-opened" as "re-opene": take the stem of the
-                # word after the prefix that a pattern knows ("re-established" -> "reestablish")
-                prefix, rest = token.lower_.split("-", 1)
-                lemma = next((prefix + stem for stem in _stems(rest) if (prefix + stem, noun) in self.lexicon.triggers),
-                             lemma)
+            if not noun and (lemma, noun) not in self.lexicon.triggers:
+                # the model's rules lemmatize an unknown "re-opened" as "re-opene": the trigger head
+                # whose inflections hold the word ("reopened" -> reopen)
+                lemma = min(self.lexicon.verb_heads.get(token.lower_.replace("-", "", 1), ()), default=lemma)
         heads = [lemma]
         if not noun and lemma.startswith("re") and len(lemma) > 5 and (lemma, noun) not in self.lexicon.triggers:
             heads.append(lemma[2:])  # "reimposed blockades", "reopened talks": the same event again
@@ -567,20 +565,6 @@ def _aid_kind(doc: Doc, pattern: TriggerPattern, used: set[int]) -> TriggerPatte
     if len(kinds) != 1:
         return pattern  # none named, or "economic and military aid"
     return replace(pattern, cameo=code + kinds.pop(), origin=pattern.origin + "+aid-kind")
-
-
-def _stems(word: str) -> list[str]:
-    """The word, then what it may be with a regular inflection taken off ("opened" -> "open",
-    "opene"; "stopped" -> "stop"; "carried" -> "carry"); the caller keeps the first a pattern knows."""
-    out = [word]
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
-                         ("es", ""), ("s", ""), ("d", "")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[:-len(suffix)] + repl
-            out.append(stem)
-            if not repl and len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
-                out.append(stem[:-1])  # "stopped" -> "stop"
-    return out
 
 
 def _reason(token: Token) -> bool:

@@ -104,6 +104,9 @@ class Lexicon:
     trigger_forms: set[str] = field(default_factory=set)  # word forms that can trigger on their own
     # word forms of heads that only trigger with an object ("hold" -> talks, meeting...): form -> object forms
     object_triggers: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # every inflection of a verb trigger head -> the heads ("reopened" -> reopen), for words the model
+    # cannot lemmatize ("re-opened" is "re-opene" to it)
+    verb_heads: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     agent_forms: set[str] = field(default_factory=set)
     speech_forms: set[str] = field(default_factory=set)  # said, says, told ...: statement sentences get parsed
     countries: dict[str, str] = field(default_factory=dict)  # code -> name
@@ -373,6 +376,9 @@ def load_triggers(lex: Lexicon, path: Path) -> None:
             raise misuse(E002, path=path, line=n, problem=f"pattern {cols[0]!r} is already defined at {same.origin}")
         lex.triggers[(head, noun)].append(pattern)
         forms = noun_forms(head) if noun else _verb_forms(head, lex)
+        if not noun:
+            for form in forms:
+                lex.verb_heads[form].add(head)
         if pattern.objects or pattern.preps:  # "hold talks", "rise up": the head alone is no reason to parse
             needed = noun_forms(pattern.objects[0]) if pattern.objects else {pattern.preps[0]}
             for form in forms:

@@ -272,9 +272,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def is_candidate(sentence: str, lexicon: Lexicon, phrases: list | None = None) -> bool:
     """Can this sentence hold an event? It needs a trigger word form and something that can be an actor.
     `phrases`: the sentence's lexicon phrase matches, when the caller has them already."""
-    words = [w.lower() for w in _WORD.findall(sentence)]
-    # "test-fired", "Russian-backed": the tokenizer splits hyphens, so each part may be a trigger
-    words += [part for w in words if "-" in w for part in w.split("-") if part]
+    raw = _WORD.findall(sentence)
+    words = [w.lower() for w in raw]
+    # "test-fired", "Russian-backed": the tokenizer splits hyphens, so each part may be a trigger;
+    # "re-established" is also "reestablished", as the trigger finder reads it
+    words += [part for w in words if "-" in w for part in (*w.split("-"), w.replace("-", "")) if part]
     present = set(words)
     if not any(w in lexicon.trigger_forms or w in lexicon.speech_forms or (
             w in lexicon.object_triggers and lexicon.object_triggers[w] & present) for w in words):
@@ -286,10 +288,9 @@ def is_candidate(sentence: str, lexicon: Lexicon, phrases: list | None = None) -
     if phrases:
         return True
     # an unknown name (capitalised word past the first) may still be a person or group
-    words = _WORD.findall(sentence)
-    if any(w[0].isupper() for w in words[1:]):
+    if any(w[0].isupper() for w in raw[1:]):
         return True
-    return bool(words) and lexicon.misspelled(words[0]) is not None  # a misspelt country: "Isreal bombed ..."
+    return bool(raw) and lexicon.misspelled(raw[0]) is not None  # a misspelt country: "Isreal bombed ..."
 
 
 def _ensure_extensions() -> None:
