@@ -14,12 +14,14 @@ writable by other users (the default one is in your home directory).
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -47,13 +49,27 @@ def cached(kind: str, build: Callable[[], T], files: Iterable[str | os.PathLike]
         return build()
     path = where / f"{kind}-{_key(kind, files, extra)}.pickle"
     try:
-        with open(path, "rb") as f:
+        with open(path, "rb") as f, _collector_paused():
             return pickle.load(f)
     except Exception:  # noqa: BLE001 - missing, unreadable or damaged: build it (again)
         pass
     value = build()
     _store(path, value)
     return value
+
+
+@contextmanager
+def _collector_paused():
+    """Unpickling makes hundreds of thousands of objects, none of them garbage; the cyclic garbage
+    collector would walk them all again and again as they arrive (the gazetteer loads in 0.4 s with
+    it paused, 0.7 s without)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _key(kind: str, files: Iterable[str | os.PathLike], extra: str) -> str:

@@ -113,7 +113,7 @@ class Store:
         if read_only and not self.path.exists():
             raise misuse(E001, path=self.path)
         self.con = duckdb.connect(str(self.path), read_only=read_only)
-        self._columns: dict[str, list[str]] = {}  # table -> column names, asked once
+        self._columns: dict[str, list[tuple[str, str]]] = {}  # table -> (name, type) of its columns, asked once
         if not read_only:
             self.con.execute(_SCHEMA)
             self.con.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
@@ -166,10 +166,10 @@ class Store:
             return ids
         self.con.begin()
         try:
-            self._insert_frame("articles", [row + [None] for row in articles])
-            self._insert_frame("event_mentions", mentions)
-            self._insert_frame("quotes", list({q[0]: q for q in quotes}.values()))
-            self._insert_frame("signatures", signatures)
+            self._insert_rows("articles", [row + [None] for row in articles])
+            self._insert_rows("event_mentions", mentions)
+            self._insert_rows("quotes", list({q[0]: q for q in quotes}.values()))
+            self._insert_rows("signatures", signatures)
             self.con.commit()
         except BaseException:
             self.con.rollback()
@@ -177,21 +177,18 @@ class Store:
         self._seq = seq
         return ids
 
-    def _insert_frame(self, table: str, rows: list[list]) -> None:
-        """Insert many rows at once through a DataFrame: DuckDB's executemany goes row by row."""
+    def _insert_rows(self, table: str, rows: list[list]) -> None:
+        """Insert many rows in one statement, a typed list parameter per column unnested side by
+        side: DuckDB's executemany goes row by row, and a pandas frame costs more to register and
+        scan than the rows themselves (a 4-table batch of 32 articles: 8 ms instead of 13)."""
         if not rows:
             return
-        import pandas as pd
-
         columns = self._columns.get(table)
         if columns is None:
-            columns = self._columns[table] = [c[1] for c in self.con.execute(f"PRAGMA table_info('{table}')").fetchall()]
-        frame = pd.DataFrame(rows, columns=columns, dtype=object)
-        self.con.register("_rows", frame)
-        try:
-            self.con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
-        finally:
-            self.con.unregister("_rows")
+            columns = self._columns[table] = [(c[1], c[2]) for c in
+                                              self.con.execute(f"PRAGMA table_info('{table}')").fetchall()]
+        select = ", ".join(f"unnest(?::{kind}[])" for _, kind in columns)
+        self.con.execute(f"INSERT INTO {table} SELECT {select}", [list(col) for col in zip(*rows)])
 
     def apply_clusters(self, update: ClusterUpdate) -> None:
         """Write new cluster ids and rebuild `events` and `clusters` for the touched clusters."""
