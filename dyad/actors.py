@@ -151,15 +151,22 @@ class ActorFinder:
     def _agents(self, sent, base, spans):
         tokens = list(sent)
         i = 0
+        agents = self.lexicon.agents
         while i < len(tokens):
             tok = tokens[i]
             match = None
-            candidates = self.lexicon.agents.get(tok.lower_, [])
+            lower = tok.lower_
+            candidates = agents.get(lower)
             lemma = tok.lemma_.lower()
-            if lemma == tok.lower_ and tok.is_title and lemma.endswith("s"):
+            if lemma == lower and lemma.endswith("s") and tok.is_title:
                 lemma = lemma[:-1]  # "Rebels in Mali ...": a capitalised plural the tagger took for a name
-            if lemma != tok.lower_:
-                candidates = sorted(candidates + self.lexicon.agents.get(lemma, []), key=lambda a: -len(a[0]))
+            if lemma != lower:
+                more = agents.get(lemma)
+                if more:
+                    candidates = sorted((candidates or []) + more, key=lambda a: -len(a[0]))
+            if not candidates:  # most words begin no agent
+                i += 1
+                continue
             for words, sector in candidates:
                 n = len(words)
                 window = tokens[i:i + n]
