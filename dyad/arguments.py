@@ -465,6 +465,18 @@ class Arguments:
                            if a.country != armed[0].country]
         return sources, targets
 
+    def _purpose_target(self, doc: Doc, token: Token, matches) -> list[Actor]:
+        """Whom force with no object was used against, from a forceful purpose ("opened fire to
+        disperse demonstrators"): the targets of a purpose clause that is itself a coercive or
+        violent trigger (a peaceful purpose names no target: "sent troops to protect civilians")."""
+        for c in token.children:
+            if c.dep_ in ("advcl", "xcomp") and c.i in matches and matches[c.i].pattern.cameo[:2] in (
+                    "17", "18", "19", "20") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                found = self._targets(doc, c, matches[c.i])
+                if found:
+                    return found
+        return []
+
     def _protest_target(self, doc: Doc, token: Token, matches) -> list[Actor]:
         """Whom a protest with no object is aimed at, from its purpose or its manner: "went on hunger
         strike to protest Sweden's decision", "blocked a road to show their disapproval of US

@@ -83,6 +83,10 @@ VERBAL_CLASH = "110"  # politicians who clash disapprove of each other
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP", "ELI", "JUD"})
 RIOT = "145"
 OCCUPATION, SIT_IN = "192", "144"
+# seizing or capturing a place is taking territory, whatever the bare verb's own code (a seizure of
+# goods, a capture of people): "rebels captured Aleppo", "Iraq seized Kuwait"
+TAKEN_PLACE = frozenset({"171", "173"})
+PLACE_HOWS = frozenset({"place", "capital", "country"})
 CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "youth", "student", "villager",
                     "resident", "fan", "supporter", "marcher"})
 ABILITY = frozenset({"able", "capable", "unable", "incapable"})
@@ -116,6 +120,9 @@ DOMESTIC_CODES = frozenset({"132", "133", "137", "034", "0351", "0352", "081", "
 # seldom organs of one state, so a state organ placed only by the other side's country is unplaced
 BORROW_FREE_ROOTS = frozenset({"04", "05", "06", "07", "16"})
 DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "embassy", "consul", "consulate", "emissary", "delegation"})
+# force used with no one named is aimed at whom its forceful purpose names: "opened fire to disperse
+# the demonstrators", "fired tear gas to break up the protest by opposition supporters"
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "amod", "csubj", "npadvmod"})
 
 
@@ -308,6 +315,8 @@ class EventFinder(Framing, Arguments):
                 sources, targets = self._sources(doc, token), self._targets(doc, token, m)
                 if not targets and m.pattern.cameo[:2] == "14":
                     targets = self._protest_target(doc, token, matches)
+                elif not targets and m.pattern.cameo[:2] in FORCE_ROOTS:
+                    targets = self._purpose_target(doc, token, matches)
             if not targets and not m.pattern.objects and m.pattern.head in NEEDS_TARGET:
                 continue  # "helped to broker the deal", "helped the economy": no one was helped
             code, rule = m.pattern.cameo, f"{'noun' if m.pattern.noun else 'verb'}:{m.pattern.origin}"
@@ -315,7 +324,11 @@ class EventFinder(Framing, Arguments):
                     a.kind == "country" or a.sector == "GOV" for a in sources):
                 # "Vietnam protested China's deployment": a state's protest is an official complaint
                 code, rule = OFFICIAL_COMPLAINT, rule + "+by-state"
-            elif code == OCCUPATION and sources and all(doc[a.head].lemma_.lower() in CROWDS for a in sources):
+            elif code in TAKEN_PLACE and not m.pattern.objects and targets and any(
+                    c.dep_ == "dobj" and actors_of(doc, c) and all(a.how in PLACE_HOWS for a in actors_of(doc, c))
+                    for c in token.children):
+                code, rule = OCCUPATION, rule + "+place"
+            if code == OCCUPATION and sources and all(doc[a.head].lemma_.lower() in CROWDS for a in sources):
                 # "students occupied the campus", "protesters seized the square": a sit-in blocks, no army takes ground
                 code, rule = SIT_IN, rule + "+by-crowd"
             elif code == "190" and token.lemma_.lower() == "clash" and sources and all(
