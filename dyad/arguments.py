@@ -281,8 +281,13 @@ class Arguments:
         if pattern and pattern.target_prep:
             word = pattern.target_prep
             holders = [verb, *[doc[u] for u in used]]
+            named_no_one = False  # a preposition of the pattern's word was there, naming no one
             for h in holders:
+                if named_no_one:
+                    break
                 for c in h.children:
+                    if named_no_one:
+                        break
                     if c.lower_ == word and c.dep_ in ("prep", "prt", "agent", "dative"):
                         for g in c.children:
                             if g.dep_ == "pobj" and g.pos_ == "VERB":
@@ -293,12 +298,18 @@ class Arguments:
                                     # "responsibility for an attack (targeting shoppers) at a mall in Kenya"
                                     found = self._location_target(doc, g) or [
                                         a for k in g.children if k.dep_ == "acl" for a in self._location_target(doc, k)]
-                                return found
+                                if found:
+                                    return found
+                                if c.i > verb.i:  # a preposition before the verb is an adjunct, not the
+                                    named_no_one = True  # pattern's: "In a bit of gamesmanship, Putin arrived in Helsinki"
                         dangling = None if any(g.dep_ in ("pobj", "pcomp") for g in c.children) else \
                             _dangling_object(doc, c)
                         if dangling is not None:
                             return self._actors(doc, dangling)
-            # particle verbs with the object after: "called on Russia" parsed as prt + dobj
+            if named_no_one and pattern.cameo[:2] not in ("04", "05"):
+                return []  # "withdrew its forces from the region": the object is its own, no target
+            # particle verbs with the object after: "called on Russia" parsed as prt + dobj; a meeting's
+            # object when its preposition names no one ("to meet Putin - with no one but translators")
             for c in verb.children:
                 if c.dep_ == "dobj":
                     return self._actors(doc, c)
