@@ -484,6 +484,8 @@ class _Memory:
 
     def pronoun(self, token: Token) -> list[Actor]:
         word = token.lower_
+        if word == "it" and _expletive(token):
+            return []  # "it was in shareholders' interest to reject the offer": no one
         # an object pronoun is not its own clause's subject: "Biden hosted him" is not Biden
         clause_subjects = set()
         if token.dep_ in ("dobj", "pobj", "dative"):
@@ -579,6 +581,38 @@ class _NoSpan:
 
     class root:  # noqa: N801
         i = -1
+
+
+# predicates that take an extraposed clause: "it is important to ...", "it was in their interest to ..."
+EXTRAPOSING = frozenset({"important", "necessary", "possible", "impossible", "difficult", "hard", "easy", "clear",
+                         "likely", "unlikely", "vital", "essential", "crucial", "right", "wrong", "wise", "unwise",
+                         "time", "interest", "better", "best", "unacceptable", "unclear", "worth", "imperative",
+                         "urgent", "obvious", "true", "untrue", "fair", "unfair", "legal", "illegal", "unlawful"})
+RAISING = frozenset({"seem", "appear", "emerge", "transpire", "matter"})  # "it seems that ..."
+
+
+def _expletive(token: Token) -> bool:
+    """Is this "it" a dummy subject? "It was in the shareholders' interest to reject the offer",
+    "it is important that ...", "it seems that ..." (but not "Russia said it was ready to strike":
+    being ready is something it is)."""
+    if token.dep_ == "expl":
+        return True
+    if token.dep_ != "nsubj":
+        return False
+    head = token.head
+
+    def clause(c: Token) -> bool:
+        return c.dep_ in ("xcomp", "ccomp", "advcl", "csubj") and any(
+            (g.dep_ == "aux" and g.lower_ == "to") or (g.dep_ == "mark" and g.lower_ in ("that", "whether", "if"))
+            for g in c.children)
+
+    if head.lemma_.lower() in RAISING:
+        return any(c.dep_ == "ccomp" for c in head.children)
+    if head.lemma_.lower() != "be" or not any(clause(c) for c in head.children):
+        return False
+    predicate = [c for c in head.children if c.dep_ in ("acomp", "attr")] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+    return any(p.lemma_.lower() in EXTRAPOSING for p in predicate)
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
