@@ -463,17 +463,19 @@ class Arguments:
                             for g in c.children:
                                 if g.dep_ == "pobj":
                                     targets = targets or self._actors(doc, g)
-        if not sources and m.pattern.cameo[:2] in DOER_OF_ROOTS:
+        if m.pattern.cameo[:2] in DOER_OF_ROOTS:
             # "the withdrawal of US troops from Iraq": armed men "of" a retreat or a deployment are its
-            # doers (of an arrest, an indictment or a killing they are who it is done to)
+            # doers (of an arrest, an indictment or a killing they are who it is done to), never its
+            # target, also when someone else announced or ordered it ("Putin ordered the withdrawal of ...")
             armed = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                      if g.dep_ == "pobj" for a in self._actors(doc, g, owner=False) if a.sector in ARMED]
             if armed:
-                sources = armed
+                sources = sources or armed
+                own = sources[0].country  # the announcer's country, or the troops' own
                 targets = [a for t in (noun, *[g for c in noun.children if c.lower_ == "of" for g in c.children])
                            for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "against", "on", "in")
                            for p in c.children if p.dep_ == "pobj" for a in self._actors(doc, p)
-                           if a.country != armed[0].country]
+                           if a.country != own]
         return sources, targets
 
     def _purpose_target(self, doc: Doc, token: Token, matches) -> list[Actor]:

@@ -60,6 +60,9 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ == "never" for h in holders for c in h.children)
 
 
+ORDER_WORDS = frozenset({"order", "direct", "authorize", "authorise"})
+
+
 class Framing:
     """Frame events, obligation ("X said Y must"), allegations and denials."""
 
@@ -104,7 +107,11 @@ class Framing:
             if frame == "intent" and comp.pos_ in ("VERB", "AUX") and self._own_subject(token, comp):
                 frame = "appeal"  # "wants Putin to attack": wanting someone else to act is an appeal
             inner_code = inner.pattern.cameo if inner else None
-            code = self.frames.recode(frame, inner_code)
+            # "India ordered the deportation of ...", "ordered air strikes on ...": an act ordered by name
+            # is the orderer's own act, done through its organs (ordering someone named to act is a demand)
+            ordered = frame == "demand" and token.lemma_.lower() in ORDER_WORDS and inner is not None and \
+                inner.pattern.noun and comp.dep_ == "dobj"
+            code = inner_code if ordered else self.frames.recode(frame, inner_code)
             own = matches.get(token.i)
             if inner is None and own is not None and own.pattern.objects:
                 code = own.pattern.cameo  # "demanded the withdrawal": the lexicon's own reading
@@ -119,7 +126,9 @@ class Framing:
                 sources = self._sources(doc, token.head)
             else:
                 sources = self._sources(doc, token)
-            if spec["target"] == "object":
+            if ordered:
+                targets = self._noun_arguments(doc, comp, inner)[1]
+            elif spec["target"] == "object":
                 targets = self._frame_object(doc, token, comp)
             elif inner is not None and inner.pattern.noun:
                 targets = self._noun_arguments(doc, comp, inner)[1]
@@ -135,7 +144,7 @@ class Framing:
                 inner, inner_code = None, None  # "vowed to help the economy": helping no one is no aid
                 code, trigger = self.frames.recode(frame, None), [token.i]
             events.extend(self._emit(doc, sent, token, trigger, code, sources, targets,
-                                     f"frame:{frame}" + (f"+{inner.pattern.origin}" if inner else ""),
+                                     f"frame:{'order' if ordered else frame}" + (f"+{inner.pattern.origin}" if inner else ""),
                                      modality_hint=spec["modality"], base_code=inner_code,
                                      negation_read=frame == "permit"))
         return events
