@@ -243,6 +243,11 @@ class EventFinder(Framing, Arguments):
                 obj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in pattern.preps
                             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() == word and g.i not in used),
                            None)
+            if obj is None:  # "pulled out of the deal": a two-word preposition, the object under its second word
+                obj = next((g for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in pattern.preps
+                            for k in c.children if k.dep_ == "prep" and k.lower_ in pattern.preps
+                            for g in k.children if g.dep_ == "pobj" and g.lemma_.lower() == word and g.i not in used),
+                           None)
             if obj is None:  # "allowed UN inspectors to return": the object is the complement's subject
                 obj = next((k for c in token.children if c.dep_ in ("ccomp", "xcomp") for k in c.children
                             if k.dep_ == "nsubj" and k.lemma_.lower() == word and k.i not in used), None)
@@ -250,8 +255,10 @@ class EventFinder(Framing, Arguments):
                 return None
             used.add(obj.i)
             objects.append(obj)
+        # a pattern's preposition may hang on another of its own ("out" -> "of" in "pulled out of")
+        chained = [c for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in pattern.preps]
         for word in pattern.preps:
-            holders = [token, *objects]
+            holders = [token, *objects, *chained]
             prep = next((c for h in holders for c in h.children
                          if c.lower_ == word and c.dep_ in ("prt", "prep", "agent", "dative", "advmod")
                          and c.i not in used and not _temporal(c)), None)
