@@ -33,6 +33,9 @@ ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "amid", "si
 # "in defiance of X", "in protest at X": whom a protest is aimed at
 PROTEST_NOUNS = frozenset({"defiance", "protest", "opposition", "anger", "outrage", "response", "retaliation"})
 ARMED = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "PKO"})
+# force used with no one named is aimed at whom its forceful purpose names: "opened fire to disperse
+# the demonstrators" (coercion, assault, fighting, mass violence)
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # noun events whose "of" phrase names the doer: retreats and withdrawals (08), force postures (15)
 DOER_OF_ROOTS = frozenset({"08", "15"})
 # "were engaged in fighting", "was involved in the attack": the one involved did it
@@ -280,32 +283,30 @@ class Arguments:
         used = m.used if m else set()
         if pattern and pattern.target_prep:
             word = pattern.target_prep
-            holders = [verb, *[doc[u] for u in used]]
-            named_no_one = False  # a preposition of the pattern's word was there, naming no one
-            for h in holders:
+            preps = [c for h in (verb, *[doc[u] for u in used]) for c in h.children
+                     if c.lower_ == word and c.dep_ in ("prep", "prt", "agent", "dative")]
+            named_no_one = False  # the pattern's preposition is there, after the verb, naming no one
+            for c in preps:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ == "VERB":
+                        return self._subjects(doc, g)  # "asylum to five officers holed up in ..."
+                    if g.dep_ == "pobj":
+                        found = self._actors(doc, g) or _named_by(doc, g)  # "to the border with Ukraine"
+                        if not found and (g.lemma_.lower(), True) in self.lexicon.triggers:
+                            # "responsibility for an attack (targeting shoppers) at a mall in Kenya"
+                            found = self._location_target(doc, g) or [
+                                a for k in g.children if k.dep_ == "acl" for a in self._location_target(doc, k)]
+                        if found:
+                            return found
+                        # one before the verb is an adjunct, not the pattern's: "In a bit of
+                        # gamesmanship, Putin arrived in Helsinki"; read on past it
+                        named_no_one = named_no_one or c.i > verb.i
                 if named_no_one:
                     break
-                for c in h.children:
-                    if named_no_one:
-                        break
-                    if c.lower_ == word and c.dep_ in ("prep", "prt", "agent", "dative"):
-                        for g in c.children:
-                            if g.dep_ == "pobj" and g.pos_ == "VERB":
-                                return self._subjects(doc, g)  # "asylum to five officers holed up in ..."
-                            if g.dep_ == "pobj":
-                                found = self._actors(doc, g) or _named_by(doc, g)  # "to the border with Ukraine"
-                                if not found and (g.lemma_.lower(), True) in self.lexicon.triggers:
-                                    # "responsibility for an attack (targeting shoppers) at a mall in Kenya"
-                                    found = self._location_target(doc, g) or [
-                                        a for k in g.children if k.dep_ == "acl" for a in self._location_target(doc, k)]
-                                if found:
-                                    return found
-                                if c.i > verb.i:  # a preposition before the verb is an adjunct, not the
-                                    named_no_one = True  # pattern's: "In a bit of gamesmanship, Putin arrived in Helsinki"
-                        dangling = None if any(g.dep_ in ("pobj", "pcomp") for g in c.children) else \
-                            _dangling_object(doc, c)
-                        if dangling is not None:
-                            return self._actors(doc, dangling)
+                dangling = None if any(g.dep_ in ("pobj", "pcomp") for g in c.children) else \
+                    _dangling_object(doc, c)
+                if dangling is not None:
+                    return self._actors(doc, dangling)
             if named_no_one and pattern.cameo[:2] not in ("04", "05"):
                 return []  # "withdrew its forces from the region": the object is its own, no target
             # particle verbs with the object after: "called on Russia" parsed as prt + dobj; a meeting's
@@ -482,9 +483,8 @@ class Arguments:
         """Whom force with no object was used against, from a forceful purpose ("opened fire to
         disperse demonstrators"): the targets of a purpose clause that is itself a coercive or
         violent trigger (a peaceful purpose names no target: "sent troops to protect civilians")."""
-        for c in token.children:
-            if c.dep_ in ("advcl", "xcomp") and c.i in matches and matches[c.i].pattern.cameo[:2] in (
-                    "17", "18", "19", "20") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+        for c in _purposes(token):
+            if c.i in matches and matches[c.i].pattern.cameo[:2] in FORCE_ROOTS:
                 found = self._targets(doc, c, matches[c.i])
                 if found:
                     return found
@@ -494,14 +494,13 @@ class Arguments:
         """Whom a protest with no object is aimed at, from its purpose or its manner: "went on hunger
         strike to protest Sweden's decision", "blocked a road to show their disapproval of US
         policies", "blocked streets in defiance of Chinese authorities"."""
-        for c in token.children:
-            if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
-                found = self._targets(doc, c, matches[c.i]) if c.i in matches else []
-                found = found or [a for k in c.subtree if k.dep_ == "pobj" and k.head.lower_ in (
-                    "against", "of", "for", "over", "at", "with", "on")
-                    for a in self._actors(doc, k) if a.how not in ("pronoun", "pronoun-owner")][:1]
-                if found:
-                    return found
+        for c in _purposes(token):
+            found = self._targets(doc, c, matches[c.i]) if c.i in matches else []
+            found = found or [a for k in c.subtree if k.dep_ == "pobj" and k.head.lower_ in (
+                "against", "of", "for", "over", "at", "with", "on")
+                for a in self._actors(doc, k) if a.how not in ("pronoun", "pronoun-owner")][:1]
+            if found:
+                return found
         return [a for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
                 for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in PROTEST_NOUNS
                 for k in n.children if k.dep_ == "prep" and k.lower_ in ("of", "against", "at", "over")
@@ -597,6 +596,12 @@ def _located(doc: Doc, token: Token, depth: int = 0) -> list[Actor]:
                 if not found and depth == 0:
                     out.extend(_located(doc, g, depth + 1))
     return out
+
+
+def _purposes(token: Token) -> list[Token]:
+    """The verb's purpose clauses: "went on hunger strike to protest ...", "opened fire to disperse ..."."""
+    return [c for c in token.children if c.dep_ in ("advcl", "xcomp")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
 def _named_by(doc: Doc, place: Token) -> list[Actor]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actor, sentence_spans, actors_of
-from .arguments import CONDITIONAL, OBJ_DEPS, Arguments, _located
+from .arguments import CONDITIONAL, FORCE_ROOTS, OBJ_DEPS, Arguments, _located
 from .enrich.dates import MONTH_NAMES, WEEKDAYS
 from .placing import STATE_SECTORS
 from .repairs import lost_predicate, reduced_relative, shares_passive
@@ -120,9 +120,6 @@ DOMESTIC_CODES = frozenset({"132", "133", "137", "034", "0351", "0352", "081", "
 # seldom organs of one state, so a state organ placed only by the other side's country is unplaced
 BORROW_FREE_ROOTS = frozenset({"04", "05", "06", "07", "16"})
 DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "embassy", "consul", "consulate", "emissary", "delegation"})
-# force used with no one named is aimed at whom its forceful purpose names: "opened fire to disperse
-# the demonstrators", "fired tear gas to break up the protest by opposition supporters"
-FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "amod", "csubj", "npadvmod"})
 
 
@@ -227,6 +224,9 @@ class EventFinder(Framing, Arguments):
     def _fits(token: Token, pattern: TriggerPattern) -> set[int] | None:
         used: set[int] = set()
         objects = []
+        # a pattern's preposition may hang on another of its own ("out" -> "of" in "pulled out of")
+        chained = [c for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in pattern.preps] \
+            if pattern.preps else []
         for word in pattern.objects:
             obj = next((k for c in token.children if c.dep_ in OBJ_DEPS + ("dobj", "pobj", "npadvmod", "compound")
                         + (("amod",) if token.pos_ in ("NOUN", "PROPN") else ())  # "a military operation"
@@ -244,8 +244,7 @@ class EventFinder(Framing, Arguments):
                             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() == word and g.i not in used),
                            None)
             if obj is None:  # "pulled out of the deal": a two-word preposition, the object under its second word
-                obj = next((g for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in pattern.preps
-                            for k in c.children if k.dep_ == "prep" and k.lower_ in pattern.preps
+                obj = next((g for c in chained for k in c.children if k.dep_ == "prep" and k.lower_ in pattern.preps
                             for g in k.children if g.dep_ == "pobj" and g.lemma_.lower() == word and g.i not in used),
                            None)
             if obj is None:  # "allowed UN inspectors to return": the object is the complement's subject
@@ -255,8 +254,6 @@ class EventFinder(Framing, Arguments):
                 return None
             used.add(obj.i)
             objects.append(obj)
-        # a pattern's preposition may hang on another of its own ("out" -> "of" in "pulled out of")
-        chained = [c for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in pattern.preps]
         for word in pattern.preps:
             holders = [token, *objects, *chained]
             prep = next((c for h in holders for c in h.children
@@ -332,8 +329,7 @@ class EventFinder(Framing, Arguments):
                 # "Vietnam protested China's deployment": a state's protest is an official complaint
                 code, rule = OFFICIAL_COMPLAINT, rule + "+by-state"
             elif code in TAKEN_PLACE and not m.pattern.objects and targets and any(
-                    c.dep_ == "dobj" and actors_of(doc, c) and all(a.how in PLACE_HOWS for a in actors_of(doc, c))
-                    for c in token.children):
+                    c.dep_ == "dobj" and _all_places(actors_of(doc, c)) for c in token.children):
                 code, rule = OCCUPATION, rule + "+place"
             if code == OCCUPATION and sources and all(doc[a.head].lemma_.lower() in CROWDS for a in sources):
                 # "students occupied the campus", "protesters seized the square": a sit-in blocks, no army takes ground
@@ -564,6 +560,11 @@ class EventFinder(Framing, Arguments):
         if attack:
             return [replace(here[0], sector=None, how="location")], place(targets), "+location-source"
         return place(sources), place(targets), "+located"
+
+
+def _all_places(actors: list[Actor]) -> bool:
+    """Actors that are all named places, countries or capitals ("captured Aleppo", "seized Kuwait")."""
+    return bool(actors) and all(a.how in PLACE_HOWS for a in actors)
 
 
 def _political(doc: Doc, a: Actor) -> bool:

@@ -60,7 +60,7 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ == "never" for h in holders for c in h.children)
 
 
-ORDER_WORDS = frozenset({"order", "direct", "authorize", "authorise"})
+ORDER_WORDS = frozenset({"order", "direct"})  # demand-frame words whose named act the orderer carries out
 
 
 class Framing:

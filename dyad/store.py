@@ -113,7 +113,7 @@ class Store:
         if read_only and not self.path.exists():
             raise misuse(E001, path=self.path)
         self.con = duckdb.connect(str(self.path), read_only=read_only)
-        self._columns: dict[str, list[tuple[str, str]]] = {}  # table -> (name, type) of its columns, asked once
+        self._inserts: dict[str, str] = {}  # table -> its INSERT statement, built once from its column types
         if not read_only:
             self.con.execute(_SCHEMA)
             self.con.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
@@ -183,12 +183,11 @@ class Store:
         scan than the rows themselves (a 4-table batch of 32 articles: 8 ms instead of 13)."""
         if not rows:
             return
-        columns = self._columns.get(table)
-        if columns is None:
-            columns = self._columns[table] = [(c[1], c[2]) for c in
-                                              self.con.execute(f"PRAGMA table_info('{table}')").fetchall()]
-        select = ", ".join(f"unnest(?::{kind}[])" for _, kind in columns)
-        self.con.execute(f"INSERT INTO {table} SELECT {select}", [list(col) for col in zip(*rows)])
+        sql = self._inserts.get(table)
+        if sql is None:
+            kinds = [c[2] for c in self.con.execute(f"PRAGMA table_info('{table}')").fetchall()]
+            sql = self._inserts[table] = f"INSERT INTO {table} SELECT " + ", ".join(f"unnest(?::{k}[])" for k in kinds)
+        self.con.execute(sql, [list(col) for col in zip(*rows, strict=True)])  # a short row is an error, not a cut
 
     def apply_clusters(self, update: ClusterUpdate) -> None:
         """Write new cluster ids and rebuild `events` and `clusters` for the touched clusters."""
