@@ -43,7 +43,7 @@ class Coded:
 class Coder:
     """Holds the spaCy pipeline and the lexicons; load once, code many articles."""
 
-    def __init__(self, model: str | None = None, lexicons: Iterable[str] = (), batch_size: int = 64):
+    def __init__(self, model: str | None = None, lexicons: Iterable[str] = (), batch_size: int = 16):
         self.nlp = load_model(model)
         self.lexicon: Lexicon = load_lexicon(list(lexicons))
         self.actors = ActorFinder(self.lexicon)

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from .actors import HONORIFICS
+from .decode import annotate, can_step
 from .enrich.dates import MONTH_NAMES, WEEKDAYS
 
 CONTEXT = 4  # words of context either side of a seed run
@@ -61,7 +62,7 @@ class WindowedEntityRecognizer:
                                       spaces=[bool(t.whitespace_) for t in words]))
                     where.append((n, a))
             found: list[list[Span]] = [[] for _ in batch]
-            for piece, (n, a) in zip(self.ner.pipe(pieces, batch_size=PIECES_BATCH), where):
+            for piece, (n, a) in zip(self._recognise(pieces), where):
                 doc = batch[n]
                 for e in piece.ents:
                     if any(_capital(t.text) for t in e):
@@ -69,6 +70,12 @@ class WindowedEntityRecognizer:
             for doc, ents in zip(batch, found):
                 doc.set_ents(ents, default="outside")
                 yield doc
+
+
+    def _recognise(self, pieces: list[Doc]) -> Iterator[Doc]:
+        if can_step(self.ner):  # the same decoder, its steps run with the GIL held (dyad/decode.py)
+            return annotate(self.ner, pieces, PIECES_BATCH)
+        return self.ner.pipe(pieces, batch_size=PIECES_BATCH)
 
 
 def _capital(text: str) -> bool:

@@ -33,8 +33,8 @@ __all__ = ["RunSummary", "run"]
 
 WRITE_BATCH = 128  # articles written per transaction (a kill redoes at most one batch); a transaction
                   # costs about 2 ms whatever its size: 128 a batch write in 0.4 ms an article, 32 in 0.7
-BATCH = 16           # articles a worker codes at once: the parser advances their sentences in step;
-                     # 16 or 32 cost 3-6% less CPU than 8, and 64 no less (BBC, 500 articles)
+BATCH = 64           # articles a worker codes at once: the parser decodes them together, one Python
+                     # step for all their states (dyad/decode.py), 1.5x as fast per word as 16 at once
 IN_FLIGHT = 4        # batches queued per worker: enough to keep workers busy, bounded memory
 CLUSTER_EVERY = 1000  # new articles between two clustering passes
 

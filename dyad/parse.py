@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import entities  # noqa: F401 - registers the dyad_windowed_ner factory
+from .decode import can_step  # and the dyad_stepped_parser factory
 from .actors import PAIR_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
 from .errors import E004, misuse
 from .lexicon import Lexicon, noun_forms
@@ -47,8 +48,9 @@ class SentenceRef:
 def load_model(name: str | None = None, windowed_ner: bool = True) -> Language:
     """Load the English spaCy pipeline (installed packages only: nothing is downloaded), its
     attribute ruler and rule lemmatizer behind caches (`CachedAttributeRuler`, `CachedLemmatizer`)
-    and its entity recogniser run only around capitalised words (`entities.WindowedEntityRecognizer`;
-    `windowed_ner=False` keeps the model's own component over every word)."""
+    , its entity recogniser run only around capitalised words (`entities.WindowedEntityRecognizer`;
+    `windowed_ner=False` keeps the model's own component over every word), and its parser's and
+    recogniser's transition steps run with the GIL held (`decode.SteppedParser`, same parses)."""
     import spacy
 
     for candidate in ([name] if name else MODEL_NAMES):
@@ -68,6 +70,10 @@ def load_model(name: str | None = None, windowed_ner: bool = True) -> Language:
             ner = nlp.get_pipe("ner")
             nlp.replace_pipe("ner", "dyad_windowed_ner")
             nlp.get_pipe("ner").use(ner)
+        if "parser" in nlp.pipe_names and can_step(nlp.get_pipe("parser")):
+            parser = nlp.get_pipe("parser")
+            nlp.replace_pipe("parser", "dyad_stepped_parser")
+            nlp.get_pipe("parser").use(parser)
         _keep_prefixed_words(nlp)
         return nlp
     raise misuse(E004)
