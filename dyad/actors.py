@@ -28,6 +28,10 @@ from .lexicon import MIN_SPELLING, Entry, Lexicon
 from .placing import ethnic, place_by_context, place_ethnic, place_seceded, relocate_cities
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+# a city named before an event noun or an accord is where it happened: "the Kabul bombing", "the Oslo accords"
+VENUES = frozenset({"capital", "place"})
+ACCORD_NOUNS = frozenset({"agreement", "accord", "deal", "treaty", "pact", "protocol", "declaration", "convention",
+                          "communique", "charter", "format", "process", "ceasefire", "truce", "plan"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -118,7 +122,7 @@ class ActorFinder:
                         resolved[token.i] = actors
                         memory.remember(actors, token)
                         memory.remember_pair(token, resolved)
-            place_by_context(sent, resolved)
+            place_by_context(sent, resolved, {i for i in resolved if self._venue(sent.doc[i], resolved[i])})
             place_ethnic(sent, resolved)
         doc.spans["actors"] = spans
         doc.user_data["actors"] = resolved
@@ -410,6 +414,8 @@ class ActorFinder:
                 continue
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
                 found = self._resolve(child, base, memory, depth + 1) or self._mention_at(child, base)
+                if self._venue(child, found):
+                    continue  # "paid tribute to the Helsinki summit": the city names no one
                 out.extend(found)
                 for conj in child.conjuncts:
                     if conj.i > child.i:
@@ -425,6 +431,12 @@ class ActorFinder:
         if token.dep_ == "appos" and token.head.i not in base:
             out.extend(self._resolve(token.head, base, memory, depth + 1))
         return out
+
+    def _venue(self, token: Token, actors: list[Actor]) -> bool:
+        """A city before an event noun or an accord: "the Kabul bombing", "the Oslo accords"."""
+        head = token.head.lemma_.lower()
+        return bool(actors) and token.dep_ in ("compound", "nmod") and all(a.how in VENUES for a in actors) and (
+            head in ACCORD_NOUNS or (head, True) in self.lexicon.triggers)
 
     @staticmethod
     def _mention_at(token: Token, base) -> list[Actor]:

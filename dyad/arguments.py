@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from .actors import Actor, actors_of
+from .actors import VENUES, Actor, actors_of
 from .placing import BORDERS
 from .repairs import headline_passive, lost_predicate, reduced_relative, shared_patient
 
@@ -384,6 +384,11 @@ class Arguments:
                 return found
         return []
 
+    def _between(self, doc: Doc, token: Token) -> list[Actor]:
+        """The parties of "talks between Russia and Ukraine", "fighting between troops and rebels"."""
+        return [a for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+                for g in c.children if g.dep_ == "pobj" for a in self._actors(doc, g)]
+
     def _noun_arguments(self, doc: Doc, noun: Token, m: _Match) -> tuple[list[Actor], list[Actor]]:
         if noun.dep_ == "compound" and noun.head.lemma_.lower() in EFFORT_NOUNS:
             # "launched a mediation effort between the Emirates and Saudi Arabia", "a bombing campaign
@@ -391,19 +396,18 @@ class Arguments:
             return self._noun_arguments(doc, noun.head, m)
         sources: list[Actor] = []
         targets: list[Actor] = []
-        meeting = m.pattern.cameo[:2] == "04"
 
-        def venue(a: Actor) -> bool:  # "the Helsinki summit": a city before a meeting is where it is held
-            return meeting and a.how in ("capital", "place")
         if m.pattern.cameo[:2] in ("04", "05"):
             # "the Trump-Putin summit", "US-Russian talks": every party named before a meeting noun takes part
-            parties = [a for t in _modifier_tokens(noun) for a in actors_of(doc, t) if not venue(a)]
+            # (a city there is where it is held: "the Helsinki summit")
+            parties = [a for t in _modifier_tokens(noun) for a in actors_of(doc, t) if a.how not in VENUES]
             if len({a.code for a in parties}) >= 2:
                 sources = parties
         for c in noun.children:
             own = actors_of(doc, c)
-            if (c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and own)) and not (own and all(
-                    venue(a) for a in own)) and c.i not in m.used:  # "a military operation": "military" is the pattern's
+            venue = c.dep_ in ("compound", "nmod") and own and all(a.how in VENUES for a in own)  # "the Kabul bombing"
+            if (c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and own)) and not venue \
+                    and c.i not in m.used:  # "a military operation": "military" is the pattern's
                 sources = sources or self._actors(doc, c, owner=False)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 for g in c.children:
@@ -572,10 +576,17 @@ def _place_owner(doc: Doc, noun: Token) -> list[Actor]:
     return []
 
 
-def _located(doc: Doc, token: Token, depth: int = 0) -> list[Actor]:
+def _located(doc: Doc, token: Token, depth: int = 0, venue: bool = False) -> list[Actor]:
     """Country-level actors of the places the event happened in ("in Kenya's capital", "near Aleppo",
-    "at a mall in Nairobi")."""
+    "at a mall in Nairobi"); `venue`: the event is an attack noun, and a city before it is where
+    it happened too ("the Kabul bombing killed ...")."""
     out = []
+    for c in token.children:
+        if venue and c.dep_ in ("compound", "nmod") and c.i < token.i and token.pos_ in ("NOUN", "PROPN"):
+            found = actors_of(doc, c)
+            if found and all(a.how in VENUES for a in found):  # a city before an event noun: where it was
+                out.extend(replace(a, sector=None, fixed=None, how="location", kind="country")
+                           for a in found if a.country and len(a.country) == 3)
     for c in token.children:
         if c.dep_ == "prep" and (c.lower_ in LOCATIVE or c.lower_ == "on"):
             for g in c.children:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import Actor, sentence_spans, actors_of
+from .actors import VENUES, Actor, actors_of, sentence_spans
 from .arguments import CONDITIONAL, FORCE_ROOTS, OBJ_DEPS, Arguments, _located
 from .enrich.dates import MONTH_NAMES, WEEKDAYS
 from .placing import STATE_SECTORS
@@ -321,6 +321,10 @@ class EventFinder(Framing, Arguments):
                     targets = self._protest_target(doc, token, matches)
                 elif not targets and m.pattern.cameo[:2] in FORCE_ROOTS:
                     targets = self._purpose_target(doc, token, matches)
+            if m.pattern.cameo[:2] in RECIPROCAL_ROOTS:
+                parties = self._between(doc, token)
+                if len({a.code for a in parties}) >= 2:  # "talks between Russia and Ukraine": each with the other
+                    sources, targets = parties, []
             if not targets and not m.pattern.objects and m.pattern.head in NEEDS_TARGET:
                 continue  # "helped to broker the deal", "helped the economy": no one was helped
             code, rule = m.pattern.cameo, f"{'noun' if m.pattern.noun else 'verb'}:{m.pattern.origin}"
@@ -544,12 +548,13 @@ class EventFinder(Framing, Arguments):
             (subject.lemma_.lower(), True) in self.lexicon.triggers
         if attack:  # "US drone strikes killed ...": the attack noun's own modifiers name the attacker
             named = [a for c in subject.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < subject.i
-                     for g in (c, *c.children) if g.i < subject.i for a in actors_of(doc, g)]
+                     for g in (c, *c.children) if g.i < subject.i for a in actors_of(doc, g)
+                     if a.how not in VENUES]  # "the Kabul bombing": where, not who
             if named:
                 return named[:1], targets, "+attacker-named"
         if not unplaced and not attack:
             return sources, targets, ""
-        here = (_located(doc, subject) if attack else []) or self._location_target(doc, token)
+        here = (_located(doc, subject, venue=True) if attack else []) or self._location_target(doc, token)
         if not here:
             return sources, targets, ""
         country = here[0].country

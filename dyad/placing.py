@@ -8,6 +8,7 @@ they act on, nor civilians by a country they act against. `place_ethnic`: an eth
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date
 
@@ -22,12 +23,14 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 BORDERS = frozenset({"border", "frontier", "boundary"})
 LARGE_CITY = 100_000  # a city name shared with a smaller town abroad stays the famous one
 
-def place_by_context(sent, resolved: dict[int, list[Actor]]) -> None:
+def place_by_context(sent, resolved: dict[int, list[Actor]], venues: Collection[int] = ()) -> None:
     """Agents and titled people with no country take the sentence's one country, if it names
     exactly one ("Judge Rivera opened investigations against Chilean officials", "police
-    dispersed Egyptian demonstrators")."""
+    dispersed Egyptian demonstrators"). `venues`: tokens naming where an event was, not whose
+    it was ("diplomats praised the Minsk agreement"), which place no one."""
     doc = sent.doc
-    in_sent = [(i, a) for i, actors in resolved.items() if sent.start <= i < sent.end for a in actors
+    in_sent = [(i, a) for i, actors in resolved.items() if sent.start <= i < sent.end and i not in venues
+               for a in actors
                if (doc[i].head.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADP") or doc[i].head.i == i)
                and not _hyphened(doc[i]) and not _neighbour(doc[i])]
     countries = {a.country for _, a in in_sent if a.country and a.country not in ("IGO", "NGO", "IMG")}
