@@ -176,7 +176,8 @@ class Coder:
             sentence_text=article.text[sent_a:sent_b],
             source=source,
             target=target,
-            trigger=Span(" ".join(t.text for t in trig_tokens) if len(trig_tokens) > 1 else article.text[t0:t1], t0, t1),
+            trigger=Span(" ".join(article.text[slice(*original(t.idx, t.idx + len(t)))] for t in trig_tokens)
+                         if len(trig_tokens) > 1 else article.text[t0:t1], t0, t1),
             cameo=ev.cameo,
             cameo_name=entry.name,
             quad_class=entry.quad_class,

@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 
 import numpy
 from spacy.attrs import IDX, SENT_START
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -327,6 +328,37 @@ def is_candidate(sentence: str, lexicon: Lexicon, phrases: list | None = None) -
     return bool(raw) and lexicon.misspelled(raw[0]) is not None  # a misspelt country: "Isreal bombed ..."
 
 
+def headline_case(sentence: str) -> bool:
+    """Is the sentence written in title case, as many web headlines are ("Russia Attacks Ukraine As
+    Talks Stall")? All its content words are capitalised (one of eight may not be), and so is a
+    function word past the first word, which prose never capitalises ("The Latest on President
+    Trump's summit" is prose; so is "interviewed on NBC's Meet the Press", with its lower-case verb)."""
+    words = _WORD.findall(sentence)
+    if len(words) > 30:
+        return False
+    content = [w for w in words if w.lower() not in STOP_WORDS]
+    capital_stop = any(w[0].isupper() and w.lower() in STOP_WORDS and not w.isupper() for w in words[1:])
+    lower = sum(not w[0].isupper() for w in content)  # a headline writes almost none in lower case
+    return capital_stop and len(content) >= 3 and lower <= min(1, len(content) // 8)
+
+
+def truecase(sentence: str, lexicon: Lexicon, phrases: list) -> str:
+    """A title-case headline as prose would write it, so the tagger reads "Attacks" as a verb: a
+    capitalised function word, trigger word or agent noun past the first word is lower-cased, unless
+    a lexicon name covers it ("Theresa May"); other words (unknown names) and acronyms stay. Same
+    length, so every offset is unchanged."""
+    keep = [(a, b) for a, b, _ in phrases]
+    words = lexicon.trigger_forms | lexicon.speech_forms | lexicon.agent_forms | lexicon.object_triggers.keys()
+    out = list(sentence)
+    for n, m in enumerate(_WORD.finditer(sentence)):
+        word, lower = m.group(), m.group().lower()
+        if n == 0 or not word[0].isupper() or word.isupper() or any(a <= m.start() < b for a, b in keep):
+            continue
+        if lower in STOP_WORDS or lower in words or lower.split("-")[0] in words:
+            out[m.start():m.end()] = lower
+    return "".join(out)
+
+
 def _ensure_extensions() -> None:
     if not Doc.has_extension("sents"):
         Doc.set_extension("sents", default=None)
@@ -365,7 +397,7 @@ def parse_many(nlp: Language, items: Iterable[tuple[object, str]], lexicon: Lexi
             found = lexicon.find_phrases(sentence)
             if is_candidate(sentence, lexicon, found):
                 refs.append(SentenceRef(i, a, pos, sentence))
-                parts.append(sentence)
+                parts.append(truecase(sentence, lexicon, found) if headline_case(sentence) else sentence)
                 phrases.extend((pos + x, pos + y, entry) for x, y, entry in found)
                 pos += len(sentence) + 1
             else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.lexicon import load
-from dyad.parse import is_candidate, split_sentences
+from dyad.parse import headline_case, is_candidate, split_sentences, truecase
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +46,25 @@ def test_parse_candidate_needs_trigger_and_actor(lex):
     assert is_candidate("They attacked the town.", lex)  # a pronoun can be the actor
     assert not is_candidate("The weather was sunny and warm all week.", lex)
     assert not is_candidate("Share this article", lex)
+
+
+def test_parse_headline_case_needs_capitalised_function_words():
+    assert headline_case("Russia Attacks Ukraine As Talks Stall")
+    assert headline_case("Trump Blames U.S. for Poor Relations With Moscow")
+    assert not headline_case("Russia attacked Ukraine as talks stalled.")
+    # prose full of names: no function word capitalised past the first word
+    assert not headline_case("The Latest on President Donald Trump's summit with Russian President Vladimir Putin.")
+    # prose naming a show ("Meet the Press", "This Week") keeps its lower-case verbs
+    assert not headline_case('Huntsman was interviewed on NBC\'s "Meet the Press" and Bolton spoke on ABC\'s "This Week."')
+
+
+def test_parse_truecase_lowers_common_words_only(lex):
+    text = "Theresa May Meets Ivan Petrovsky In Berlin As NATO Talks Stall"
+    cased = truecase(text, lex, lex.find_phrases(text))
+    assert len(cased) == len(text)  # every offset holds
+    # trigger words and function words go to lower case; names (known or not), acronyms and words
+    # dyad has no use for ("Stall") stay
+    assert cased == "Theresa May meets Ivan Petrovsky in Berlin as NATO talks Stall"
 
 
 @pytest.mark.slow
