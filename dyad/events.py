@@ -292,7 +292,7 @@ class EventFinder(Framing, Arguments):
         for token in tokens:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 m = self._match(token, present)
-                if m:
+                if m and not (m.pattern.cameo[:2] >= "10" and _in_name(token)):
                     matches[token.i] = m
         return matches
 
@@ -625,6 +625,22 @@ def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
     named = {(key(e.source), e.cameo) for e in out if e.target is not None and not placed(e)}
     return [e for e in out if e.source is None or (key(e.source), e.cameo) not in named
             or (e.target is not None and not placed(e))]
+
+
+def _in_name(token: Token) -> bool:
+    """A capitalised word inside a longer name the entity recogniser found ("the band Massive
+    Attack", "The Texas Chainsaw Massacre"). A conflict word there names a band, a film, a
+    movement: no event. (A named meeting is one: "the NATO Summit"; places and peoples hold no
+    trigger words; title-case headlines are read in lower case, see parse.truecase.)"""
+    if token.pos_ != "PROPN" or token.ent_iob_ == "O" or token.ent_type_ in ("GPE", "LOC", "NORP"):
+        return False
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start >= 2
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
