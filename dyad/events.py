@@ -365,6 +365,8 @@ class EventFinder(Framing, Arguments):
                     not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children) and \
                     not any(c.lower_ == "no" for c in t.head.children):
                 return False  # "There were ten soldiers killed in Ukraine": the killing is what is said
+            if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.dep_ == "ROOT" and t.head.pos_ in ("NOUN", "PROPN"):
+                return False  # a headline with no finite verb: "12 Russian officers indicted for hacking"
             if t.dep_ in SUBORDINATE_DEPS:
                 return True
             if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN"):
