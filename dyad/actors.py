@@ -435,8 +435,7 @@ class ActorFinder:
     def _venue(self, token: Token, actors: list[Actor]) -> bool:
         """A city before an event noun or an accord: "the Kabul bombing", "the Oslo accords"."""
         head = token.head.lemma_.lower()
-        return bool(actors) and token.dep_ in ("compound", "nmod") and all(a.how in VENUES for a in actors) and (
-            head in ACCORD_NOUNS or (head, True) in self.lexicon.triggers)
+        return city_before(token, actors) and (head in ACCORD_NOUNS or (head, True) in self.lexicon.triggers)
 
     @staticmethod
     def _mention_at(token: Token, base) -> list[Actor]:
@@ -625,6 +624,11 @@ def _expletive(token: Token) -> bool:
     predicate = [c for c in head.children if c.dep_ in ("acomp", "attr")] + [
         g for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
     return any(p.lemma_.lower() in EXTRAPOSING for p in predicate)
+
+
+def city_before(token: Token, actors: list[Actor]) -> bool:
+    """Is the token a city (a capital or a gazetteer place, not a country) compounded before a noun?"""
+    return bool(actors) and token.dep_ in ("compound", "nmod") and all(a.how in VENUES for a in actors)
 
 
 def sentence_spans(doc: Doc) -> list[Span]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from .actors import VENUES, Actor, actors_of
+from .actors import VENUES, Actor, actors_of, city_before
 from .placing import BORDERS
 from .repairs import headline_passive, lost_predicate, reduced_relative, shared_patient
 
@@ -405,9 +405,8 @@ class Arguments:
                 sources = parties
         for c in noun.children:
             own = actors_of(doc, c)
-            venue = c.dep_ in ("compound", "nmod") and own and all(a.how in VENUES for a in own)  # "the Kabul bombing"
-            if (c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and own)) and not venue \
-                    and c.i not in m.used:  # "a military operation": "military" is the pattern's
+            if (c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and own)) and not city_before(c, own) \
+                    and c.i not in m.used:  # "a military operation" ("military" is the pattern's), "the Kabul bombing"
                 sources = sources or self._actors(doc, c, owner=False)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 for g in c.children:
@@ -581,10 +580,10 @@ def _located(doc: Doc, token: Token, depth: int = 0, venue: bool = False) -> lis
     "at a mall in Nairobi"); `venue`: the event is an attack noun, and a city before it is where
     it happened too ("the Kabul bombing killed ...")."""
     out = []
-    for c in token.children:
-        if venue and c.dep_ in ("compound", "nmod") and c.i < token.i and token.pos_ in ("NOUN", "PROPN"):
-            found = actors_of(doc, c)
-            if found and all(a.how in VENUES for a in found):  # a city before an event noun: where it was
+    if venue and token.pos_ in ("NOUN", "PROPN"):
+        for c in token.children:
+            found = actors_of(doc, c) if c.i < token.i else []
+            if city_before(c, found):  # a city before an event noun: where it was
                 out.extend(replace(a, sector=None, fixed=None, how="location", kind="country")
                            for a in found if a.country and len(a.country) == 3)
     for c in token.children:

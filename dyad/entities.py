@@ -43,11 +43,13 @@ class WindowedEntityRecognizer:
 
     def __init__(self, context: int = CONTEXT):
         self.ner = None
+        self.stepped = False
         self.context = context
 
     def use(self, ner) -> None:
         """The loaded spaCy EntityRecognizer to run."""
         self.ner = ner
+        self.stepped = can_step(ner)  # its steps run with the GIL held (dyad/decode.py)
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -71,9 +73,8 @@ class WindowedEntityRecognizer:
                 doc.set_ents(ents, default="outside")
                 yield doc
 
-
     def _recognise(self, pieces: list[Doc]) -> Iterator[Doc]:
-        if can_step(self.ner):  # the same decoder, its steps run with the GIL held (dyad/decode.py)
+        if self.stepped:
             return annotate(self.ner, pieces, PIECES_BATCH)
         return self.ner.pipe(pieces, batch_size=PIECES_BATCH)
 

@@ -86,7 +86,7 @@ OCCUPATION, SIT_IN = "192", "144"
 # seizing or capturing a place is taking territory, whatever the bare verb's own code (a seizure of
 # goods, a capture of people): "rebels captured Aleppo", "Iraq seized Kuwait"
 TAKEN_PLACE = frozenset({"171", "173"})
-PLACE_HOWS = frozenset({"place", "capital", "country"})
+PLACE_HOWS = VENUES | {"country"}
 CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "youth", "student", "villager",
                     "resident", "fan", "supporter", "marcher"})
 ABILITY = frozenset({"able", "capable", "unable", "incapable"})

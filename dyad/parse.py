@@ -348,13 +348,13 @@ def truecase(sentence: str, lexicon: Lexicon, phrases: list) -> str:
     a lexicon name covers it ("Theresa May"); other words (unknown names) and acronyms stay. Same
     length, so every offset is unchanged."""
     keep = [(a, b) for a, b, _ in phrases]
-    words = lexicon.trigger_forms | lexicon.speech_forms | lexicon.agent_forms | lexicon.object_triggers.keys()
+    wordlists = (STOP_WORDS, lexicon.trigger_forms, lexicon.speech_forms, lexicon.agent_forms, lexicon.object_triggers)
     out = list(sentence)
     for n, m in enumerate(_WORD.finditer(sentence)):
         word, lower = m.group(), m.group().lower()
         if n == 0 or not word[0].isupper() or word.isupper() or any(a <= m.start() < b for a, b in keep):
             continue
-        if lower in STOP_WORDS or lower in words or lower.split("-")[0] in words:
+        if any(w in words for words in wordlists for w in (lower, lower.split("-")[0])):  # "Re-Open" too
             out[m.start():m.end()] = lower
     return "".join(out)
 
