@@ -181,6 +181,8 @@ class ActorFinder:
                         or (window[-1].is_title and window[-1].lower_ == words[-1] + "s")):
                     match = (window, sector)
                     break
+            if match and _quantifier(match[0]):
+                match = None  # "an army of lawyers", "an army of those who oppose him": how many, not who
             if match and not any(t.i in base for t in match[0]) and match[0][-1].pos_ in ("NOUN", "PROPN", "ADJ"):
                 window, sector = match
                 span = window[0].doc[window[0].i:window[-1].i + 1]
@@ -570,6 +572,20 @@ def _drop_pro_anti(sent: Span, base: dict[int, Actor], spans: list[Span]) -> Non
             for t in range(actor.start, actor.end):
                 base.pop(t, None)
             spans[:] = [sp for sp in spans if sp.start != actor.start]
+
+
+def _quantifier(window: list[Token]) -> bool:
+    """An agent noun used as a measure of a crowd: "an army of volunteers", "an army of those who ..."
+    (a one-word agent after "a"/"an", followed by "of" and a plural or a pronoun)."""
+    if len(window) != 1:
+        return False
+    tok = window[0]
+    doc = tok.doc
+    if tok.i == 0 or tok.i + 2 >= len(doc) or doc[tok.i - 1].lower_ not in ("a", "an") or doc[tok.i + 1].lower_ != "of":
+        return False
+    after = doc[tok.i + 2]
+    obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), after)
+    return obj.tag_ in ("NNS", "NNPS") or obj.pos_ == "PRON"
 
 
 def _clause_subjects(verb: Token) -> tuple[set[int], set[int]]:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import VENUES, Actor, actors_of, city_before
 from .placing import BORDERS
-from .repairs import headline_passive, lost_predicate, reduced_relative, shared_patient
+from .repairs import headline_passive, lost_predicate, reduced_relative, shared_patient, stranded_subject
 
 if TYPE_CHECKING:
     from .events import _Match
@@ -160,7 +160,8 @@ class Arguments:
         for c in verb.children:
             if c.dep_ in SUBJ:
                 return self._subject(doc, c)
-        return []
+        stranded = stranded_subject(verb)  # "With the signing of ..., the government and the rebels agreed"
+        return self._subject(doc, stranded) if stranded is not None else []
 
     def _subject(self, doc: Doc, subj: Token) -> list[Actor]:
         """The actors of a subject phrase; "The Red Cross operating in Iraq said" may come parsed with
@@ -222,6 +223,9 @@ class Arguments:
         for c in verb.children:
             if c.dep_ in SUBJ:
                 return self._subject(doc, c)
+        stranded = stranded_subject(verb)
+        if stranded is not None:  # "With the signing of ..., the government and the rebels have agreed"
+            return self._subject(doc, stranded)
         if self.frames.by_word.get(verb.lemma_.lower()) in ("intent", "prepare"):
             # "Vietnam is committed to ...", "Iran is prepared to ...": the one committed is the source
             for c in verb.children:

@@ -9,6 +9,8 @@ arguments.py and events.py to use:
   lost_predicate    "Doctors from two aid groups donated and delivered goods to ...": a main verb hung
                     on its subject as a modifier, in a sentence with no verbal root
   headline_passive  "Three soldiers killed in rebel attack": headlines drop the "were"
+  stranded_subject  "With the signing of the accord, the government and the rebels have agreed ...":
+                    the subject after a fronted phrase taken for a conjunct inside it
 """
 from __future__ import annotations
 
@@ -79,3 +81,28 @@ def headline_passive(verb: Token) -> bool:
     return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in DONE_TO and \
         any(c.dep_ == "nsubj" for c in verb.children) and not any(
             c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp", "dative", "prt") for c in verb.children)
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject of a finite main verb that the parser joined to the phrase before it: in "With
+    the signing of a memorandum, the Sudanese government and the rebels have agreed to ...", the
+    subject comes as a conjunct of "memorandum" and "agreed" has no subject. A noun phrase that
+    opens after a comma, ends right before the verb (or its auxiliaries) and hangs as a conjunct or
+    apposition on a word before that comma is the verb's subject."""
+    if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "auxpass") for c in verb.children):
+        return None  # (a passive's stranded phrase would be its patient)
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ == "aux" and c.i < verb.i for c in verb.children)
+    if not finite:
+        return None
+    start = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i])
+    if start < 2:
+        return None
+    for np in verb.doc[verb.sent.start:start]:  # the outermost phrase that ends right before the verb
+        if np.right_edge.i != start - 1 or np.dep_ not in ("conj", "appos") or np.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        comma = np.left_edge.i - 1
+        if comma > verb.sent.start and verb.doc[comma].text == "," and np.head.i < comma:
+            return np
+    return None
