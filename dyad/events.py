@@ -26,7 +26,7 @@ from .arguments import CONDITIONAL, FORCE_ROOTS, OBJ_DEPS, Arguments, _located
 from .enrich.dates import MONTH_NAMES, WEEKDAYS
 from .placing import STATE_SECTORS
 from .repairs import lost_predicate, reduced_relative, shares_passive
-from .framing import NEEDS_TARGET, Framing, question
+from .framing import HOSTS, Framing, question, unaimed
 from .frames import load_frames
 from .lexicon import Lexicon, TriggerPattern
 
@@ -102,6 +102,9 @@ MUTUAL_CODES = frozenset({"046", "064"})
 # acts two subjects do to each other when no target is named ("Israel and Hamas clashed", "the US and
 # Russia disagreed"); "the US and the EU sent aid", "Trump and May arrived", "students and workers
 # protested" are done together, not to each other
+# parties who agree to something agree with each other ("Sudan and the SPLA agreed to allow access");
+# parties who are willing, pledge or want to do something need not ("neither A nor B was willing to fund it")
+AGREEING = frozenset({"agree", "consent"})
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "10", "11", "12", "16", "19"})
 ONE_WAY_CODES = frozenset({"042", "043", "044"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -325,8 +328,17 @@ class EventFinder(Framing, Arguments):
                 parties = self._between(doc, token)
                 if len({a.code for a in parties}) >= 2:  # "talks between Russia and Ukraine": each with the other
                     sources, targets = parties, []
-            if not targets and not m.pattern.objects and m.pattern.head in NEEDS_TARGET:
+            if unaimed(m.pattern, targets):
                 continue  # "helped to broker the deal", "helped the economy": no one was helped
+            if not m.pattern.objects and m.pattern.head in HOSTS and not _received(doc, token):
+                continue  # "received a takeover offer from ...", "host their shows": no visitor
+            if _generic_act(token) or (m.pattern.head in SHOWING and not m.pattern.objects and any(
+                    c.dep_ in ("dobj", "ccomp") for c in token.children)):
+                # "Detaining suspects without trial breaks the law": an activity talked about, not done;
+                # "he demonstrates the energy", "demonstrated that ...": showing, not a demonstration
+                continue
+            if m.pattern.head in HONOURS and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+                continue  # "was recognised for the best year of his career": an honour, no recognition of a state
             code, rule = m.pattern.cameo, f"{'noun' if m.pattern.noun else 'verb'}:{m.pattern.origin}"
             if code[:2] == "14" and not m.pattern.noun and token.lemma_.lower() == "protest" and sources and all(
                     a.kind == "country" or a.sector == "GOV" for a in sources):
@@ -397,7 +409,7 @@ class EventFinder(Framing, Arguments):
     def _flags(self, doc: Doc, token: Token, hint: str | None) -> tuple[bool, str, Actor | None]:
         # "did not meet"; "opened without talk of meddling": no talk was held
         negated = any(c.dep_ == "neg" for c in token.children) or (
-            token.dep_ == "pobj" and token.head.lower_ == "without")
+            token.dep_ == "pobj" and token.head.lower_ == "without") or _no_one_did(token)
         aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         modality = hint or "asserted"
         conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in token.children) or (
@@ -486,7 +498,8 @@ class EventFinder(Framing, Arguments):
         if len(_distinct(sources)) >= 2 and targets and all(
                 t.how in ("pronoun", "pronoun-owner") and t.country in {s.country for s in sources} for t in targets):
             targets = []  # "Czechia and Albania upgraded their ties": each other
-        if not targets and len(_distinct(sources)) >= 2 and (code[:2] == "03" or base_code[:2] in RECIPROCAL_ROOTS) \
+        if not targets and len(_distinct(sources)) >= 2 and (base_code[:2] in RECIPROCAL_ROOTS or (
+                code[:2] == "03" and token.lemma_.lower() in AGREEING)) \
                 and base_code[:3] not in ONE_WAY_CODES:  # A and B met, agreed: reciprocal (A and B arrived: not)
             srcs = _distinct(sources)
             pairs = [(a, b) for a in srcs for b in srcs if a is not b]
@@ -567,6 +580,39 @@ class EventFinder(Framing, Arguments):
         if attack:
             return [replace(here[0], sector=None, how="location")], place(targets), "+location-source"
         return place(sources), place(targets), "+located"
+
+
+NO_ONE = frozenset({"nobody", "none", "neither"})
+
+
+def _no_one_did(token: Token) -> bool:
+    """A clause whose subject says no one did it: "Neither Russia nor China voted for it", "No
+    country has recognised the republic", "None of the parties attended"."""
+    clause = token.head if token.dep_ in ("acomp", "xcomp") and token.head.pos_ in ("AUX", "VERB") else token
+    for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lower_ in NO_ONE or any(
+                c.lower_ == "neither" or (c.dep_ == "det" and c.lower_ == "no")
+                for c in subj.children):
+            return True
+    return False
+
+
+HONOURS = frozenset({"recognize", "recognise"})
+SHOWING = frozenset({"demonstrate"})
+
+
+def _generic_act(token: Token) -> bool:
+    """A gerund with no subject of its own as a clause's subject: "Detaining suspects without trial
+    breaks human rights laws", "Attacking civilians is a war crime" (no one did anything)."""
+    return token.dep_ in ("csubj", "csubjpass") and token.tag_ == "VBG" and not any(
+        c.dep_ in ("nsubj", "poss") for c in token.children)
+
+
+def _received(doc: Doc, verb: Token) -> bool:
+    """Whether a host verb names who it hosts: an object (or passive subject) that is itself an
+    actor ("received the envoy", "Hashimoto was hosted by Yeltsin"), not a thing someone owns."""
+    return any(a.kind != "thing" for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+               for k in (c, *c.conjuncts) for a in actors_of(doc, k))
 
 
 def _all_places(actors: list[Actor]) -> bool:

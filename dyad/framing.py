@@ -30,6 +30,20 @@ NEEDS_TARGET = frozenset({"help", "recognize", "recognise",
                           # support given to no one named ("supports a strong dollar", "approved a special
                           # law") is an opinion, not an act of support towards anyone
                           "support", "approve", "endorse", "back"})
+# a warning to no one of no act is a forecast ("the IMF warned that the deficit would hamper
+# growth"), not a threat; "warned Iran", "warned it would close the strait" stay threats, and
+# "warned of the dangers" stays a pessimistic comment (012)
+FORECASTS = frozenset({"warn"})
+
+
+def unaimed(pattern, targets) -> bool:
+    """A trigger that is no event without someone on the receiving end (NEEDS_TARGET, FORECASTS)."""
+    if targets or pattern.objects:
+        return False
+    return pattern.head in NEEDS_TARGET or (pattern.head in FORECASTS and pattern.cameo[:2] == "13")
+# hosting and receiving are visits only when someone is hosted or received: "received the envoy",
+# "hosted Japan's prime minister"; not "received a takeover offer", "will host the World Cup"
+HOSTS = frozenset({"host", "receive"})
 
 
 WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "whom", "which"})
@@ -44,6 +58,35 @@ def question(token: Token) -> bool:
         if c.dep_ in ("ccomp", "advcl") and any(g.lower_ in WH_WORDS and g.i < c.i for g in c.children):
             return True
     return False
+
+
+# what a threatened party is told it will suffer: "would pay a heavy price", "will face the
+# consequences", "will regret it", "will be held responsible"
+PENALTIES = {"pay": {"price", "cost"}, "face": {"consequence", "retaliation", "response", "punishment", "sanction",
+                                                "action", "wrath", "reprisal"},
+             "suffer": {"consequence"}, "bear": {"consequence", "responsibility"}, "regret": None,
+             "hold": {"responsible", "accountable"}}
+
+
+def _penalty(comp: Token) -> bool:
+    """A complement that tells its subject what it will suffer (see PENALTIES), or that there will
+    be consequences ("warned there would be consequences if Russia interfered")."""
+    if comp.lemma_ == "be" and any(c.dep_ == "expl" for c in comp.children):
+        return any(c.dep_ == "attr" and c.lemma_.lower() in PENALTIES["face"] | PENALTIES["pay"]
+                   for c in comp.children)
+    if comp.pos_ != "VERB" or comp.lemma_ not in PENALTIES:
+        return False
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "'ll", "shall") for c in comp.children):
+        return False
+    words = PENALTIES[comp.lemma_]
+    return words is None or any(c.lemma_.lower() in words for c in comp.children if c.dep_ in ("dobj", "oprd", "acomp"))
+
+
+def _own_act(comp: Token) -> bool:
+    """A complement that says what its (pronoun) subject will do: "warned it would close the strait",
+    "warned they would respond" (not "warned it would be a mistake")."""
+    return comp.pos_ == "VERB" and comp.lemma_ != "be" and any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ != "this" for c in comp.children)
 
 
 def _depth(token: Token, top: Token) -> int:
@@ -126,6 +169,11 @@ class Framing:
                 sources = self._sources(doc, token.head)
             else:
                 sources = self._sources(doc, token)
+            if frame == "threaten" and inner is not None and not noun and comp.dep_ == "ccomp":
+                doers = [a for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                         for a in self._actors(doc, c) if a.country]
+                if doers and sources and not {a.country for a in doers} & {a.country for a in sources}:
+                    continue  # "NATO warned that Russia would invade Ukraine": a forecast of another's act
             if ordered:
                 targets = self._noun_arguments(doc, comp, inner)[1]
             elif spec["target"] == "object":
@@ -137,9 +185,16 @@ class Framing:
             else:  # "threatened to deliver blows to the US": the complement's own target
                 targets = (self._targets(doc, comp, None) if comp.pos_ in ("VERB", "AUX") else []) or \
                     self._targets(doc, token, matches.get(token.i))
+            if not targets and frame == "threaten" and inner is None and _penalty(comp):
+                # "warned that Israel would pay a heavy price": the one who will pay is threatened
+                targets = [a for c in comp.children if c.dep_ == "nsubj" for a in self._actors(doc, c)
+                           if a.kind != "thing"]
             if not targets and inner is not None and inner.pattern.cameo[:2] in ("15", "18", "19", "20"):
                 # "threatened to launch a military operation in northern Syria": where the force would strike
                 targets = self._location_target(doc, comp)
+            if inner is None and own is not None and unaimed(own.pattern, targets) and \
+                    not (frame == "threaten" and (_own_act(comp) or _penalty(comp))):
+                continue  # "warned that growth would slow": a forecast; "warned it would retaliate": a threat
             if inner is not None and inner.pattern.head in NEEDS_TARGET and not inner.pattern.objects and not targets:
                 inner, inner_code = None, None  # "vowed to help the economy": helping no one is no aid
                 code, trigger = self.frames.recode(frame, None), [token.i]
