@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from .actors import VENUES, Actor, actors_of, city_before
+from .actors import ACCORD_NOUNS, VENUES, Actor, actors_of, city_before
 from .placing import BORDERS
 from .repairs import headline_passive, lost_predicate, reduced_relative, shared_patient, stranded_subject
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 SUBJ = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+TOPIC_PREPS = frozenset({"on", "over", "for", "about"})
 TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for",
                 "between")
 # nouns an event noun modifies without changing the event: "mediation effort", "bombing campaign"
@@ -369,6 +370,9 @@ class Arguments:
                         for g in c.children:
                             if g.dep_ == "pobj":
                                 found = self._actors(doc, g)
+                                if h.lemma_.lower() in ACCORD_NOUNS and word in TOPIC_PREPS and \
+                                        not any(a.country for a in found):
+                                    continue  # "struck a deal on prisoners": what it is about, not with whom
                                 if found:
                                     return found
         for obj in objects:  # "its demand that Israel ease ...": the one the demand is made on

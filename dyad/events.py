@@ -28,7 +28,7 @@ from .placing import STATE_SECTORS
 from .repairs import lost_predicate, reduced_relative, shares_passive
 from .framing import HOSTS, Framing, question, unaimed
 from .frames import load_frames
-from .lexicon import Lexicon, TriggerPattern
+from .lexicon import NO_EVENT, Lexicon, TriggerPattern
 
 QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "team", "unit",
                       "battalion", "contingent", "handful", "couple", "lot", "wave", "series", "round", "ton",
@@ -270,7 +270,10 @@ class EventFinder(Framing, Arguments):
     # -- the sentence ----------------------------------------------------------------------
     def _sentence_events(self, doc: Doc, sent: Span) -> list[RawEvent]:
         matches = self._triggers(sent)
-        absorbed: set[int] = set()  # triggers already read as part of a frame
+        # triggers already read as part of a frame; an idiom ("forcing the issue") is read as nothing
+        absorbed: set[int] = {i for i, m in matches.items() if m.pattern.cameo == NO_EVENT}
+        for i in absorbed:
+            del matches[i]
         events = self._allegation_events(doc, sent, matches, absorbed)  # first: what is alleged is no fact
         events += self._frame_events(doc, sent, matches, absorbed)
         events += self._obligation_events(doc, sent, matches, absorbed)
@@ -425,6 +428,8 @@ class EventFinder(Framing, Arguments):
                 token.dep_ == "xcomp" and token.head.lemma_.lower() in SCHEDULED and any(
                     c.dep_ == "auxpass" or c.lemma_ == "be" for c in token.head.children)):
             modality = "intended"  # "is expected to visit Japan next month", "is due to meet"
+        if modality != "hypothetical" and _weighed(token):
+            modality = "hypothetical"  # "hadn't thought about asking Putin to extradite ...": only an idea
         reported_by = None
         walk, steps = token, 0
         while walk.dep_ in ("ccomp", "xcomp", "conj", "advcl") and steps < 4 and walk.head.i != walk.i:
@@ -453,7 +458,7 @@ class EventFinder(Framing, Arguments):
         base_code = base_code or code  # what happens, before intent/threat framing recodes it
         negated, modality, reported_by = self._flags(doc, token, modality_hint if modality_hint != "asserted" else None)
         negated = negated and not negation_read
-        if modality == "hypothetical" and reported_by is not None and sources and \
+        if modality == "hypothetical" and reported_by is not None and sources and not _weighed(token) and \
                 {a.code for a in sources} <= {reported_by.code} and code[:2] not in ("03", "13"):
             # "they said they would meet the mediator if ...": a party's own conditional offer
             code, modality, rule = self.frames.recode("intent", code), "intended", rule + "+conditional-offer"
@@ -593,6 +598,25 @@ def _no_one_did(token: Token) -> bool:
         if subj.lower_ in NO_ONE or any(
                 c.lower_ == "neither" or (c.dep_ == "det" and c.lower_ == "no")
                 for c in subj.children):
+            return True
+    return False
+
+
+# verbs that weigh an act without doing it: "considered asking Putin to extradite", "thought about
+# imposing sanctions", "would not rule out attacking"
+WEIGHING = frozenset({"consider", "contemplate", "weigh", "mull", "ponder", "think", "entertain"})
+
+
+def _weighed(token: Token) -> bool:
+    """An act under a verb that only weighs it (WEIGHING; "rule out" too)."""
+    walk = token
+    for _ in range(3):
+        if walk.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj") or walk.head.i == walk.i:
+            return False
+        walk = walk.head
+        lemma = walk.lemma_.lower()
+        if walk.pos_ == "VERB" and (lemma in WEIGHING or (lemma == "rule" and any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in walk.children))):
             return True
     return False
 

@@ -156,8 +156,11 @@ class Framing:
                 inner.pattern.noun and comp.dep_ == "dobj"
             code = inner_code if ordered else self.frames.recode(frame, inner_code)
             own = matches.get(token.i)
-            if inner is None and own is not None and own.pattern.objects:
-                code = own.pattern.cameo  # "demanded the withdrawal": the lexicon's own reading
+            if inner is None and own is not None and (own.pattern.objects or not own.pattern.preps):
+                # "demanded the withdrawal", "hope to achieve something" (013), "invited them to see"
+                # (026): with no event in the complement, the lexicon's own reading of the word
+                # ("agreed with Italy to push forward" is an intent, not "agree with" a view, 019)
+                code = own.pattern.cameo
             trigger = [token.i] + ([comp.i] if inner else [])
             if inner:
                 absorbed.add(comp.i)
@@ -185,6 +188,9 @@ class Framing:
             else:  # "threatened to deliver blows to the US": the complement's own target
                 targets = (self._targets(doc, comp, None) if comp.pos_ in ("VERB", "AUX") else []) or \
                     self._targets(doc, token, matches.get(token.i))
+            if inner is None and own is not None and not own.pattern.objects and not targets and \
+                    frame in ("appeal", "demand"):
+                code = self.frames.recode(frame, None)  # "can force a new phase": no one forced to anything
             if not targets and frame == "threaten" and inner is None and _penalty(comp):
                 # "warned that Israel would pay a heavy price": the one who will pay is threatened
                 targets = [a for c in comp.children if c.dep_ == "nsubj" for a in self._actors(doc, c)

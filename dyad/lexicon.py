@@ -23,6 +23,9 @@ from .errors import E002, misuse
 PREPOSITIONS = frozenset(
     "about across after against along around at away back by down for from in into of off on onto "
     "out over through to toward towards under up upon with within without".split())
+# the code of an idiom pattern: the words look like an event and are none ("forcing the issue",
+# "defied expectations"); the most specific matching pattern wins, so an idiom silences the head
+NO_EVENT = "none"
 CODE_RE = re.compile(r"^[A-Z]{3}([A-Z0-9]{3}){0,3}$")
 SECTOR_RE = re.compile(r"^[A-Z]{3}$")
 
@@ -356,7 +359,7 @@ def load_triggers(lex: Lexicon, path: Path) -> None:
         if len(cols) < 2:
             raise misuse(E002, path=path, line=n, problem="expected: pattern<TAB>cameo[<TAB>comment]")
         words, code = cols[0].lower().split(), cols[1]
-        if code not in codes:
+        if code not in codes and code != NO_EVENT:
             raise misuse(E002, path=path, line=n, problem=f"unknown CAMEO code {code!r}")
         if not words:
             raise misuse(E002, path=path, line=n, problem="empty pattern")
