@@ -40,6 +40,7 @@ RELATIONAL = frozenset({"neighbour", "neighbor", "ally", "rival", "enemy", "part
                         "opponent", "critic", "counterpart", "backer", "sponsor", "supporter", "neighbouring"})
 PAIR_NOUNS = frozenset({"country", "nation", "side", "state", "government", "neighbour", "neighbor", "leader",
                         "president", "minister", "delegation"})
+PAIR_PEOPLE = frozenset({"leader", "president", "minister", "delegation"})
 
 
 # "X-led forces" are X's, "an X-based group" is X's (unlike "X-backed" ones)
@@ -183,6 +184,8 @@ class ActorFinder:
                     break
             if match and _quantifier(match[0]):
                 match = None  # "an army of lawyers", "an army of those who oppose him": how many, not who
+            if match and _not_an_agent(match[0]):
+                match = None  # "an official summit", "Senate Square": a modifier or a street name
             if match and not any(t.i in base for t in match[0]) and match[0][-1].pos_ in ("NOUN", "PROPN", "ADJ"):
                 window, sector = match
                 span = window[0].doc[window[0].i:window[-1].i + 1]
@@ -541,7 +544,12 @@ class _Memory:
         return []
 
     def pair(self, token: Token) -> list[Actor]:
-        earlier = [p for p in self.pairs if p[1].head < token.i]
+        """"the two countries", "both sides", "the two leaders": the last pair named; people for a
+        noun of people ("the two leaders" are not the countries of "talks on Syria and Ukraine")."""
+        people = token.lemma_.lower() in PAIR_PEOPLE
+        earlier = [p for p in self.pairs if p[1].head < token.i and (
+            not people or all(a.kind in ("person", "agent") for a in p))] or \
+            [p for p in self.pairs if p[1].head < token.i]
         if earlier:
             return [replace(a, start=token.i, end=token.i + 1, head=token.i, how="pronoun", kind="country")
                     for a in earlier[-1]]
@@ -572,6 +580,19 @@ def _drop_pro_anti(sent: Span, base: dict[int, Actor], spans: list[Span]) -> Non
             for t in range(actor.start, actor.end):
                 base.pop(t, None)
             spans[:] = [sp for sp in spans if sp.start != actor.start]
+
+
+# street and square names: "Senate Square", "Parliament Street", "Army Road" name places, not bodies
+STREET_WORDS = frozenset({"square", "street", "avenue", "road", "boulevard", "bridge", "park", "lane", "stadium"})
+# agent words far more often plain adjectives: "an official visit", "official figures"
+ADJECTIVE_AGENTS = frozenset({"official"})
+
+
+def _not_an_agent(window: list[Token]) -> bool:
+    last = window[-1]
+    if last.pos_ == "ADJ" and last.dep_ == "amod" and last.lower_ in ADJECTIVE_AGENTS:
+        return True
+    return last.dep_ == "compound" and last.head.lemma_.lower() in STREET_WORDS and last.head.i > last.i
 
 
 def _quantifier(window: list[Token]) -> bool:
