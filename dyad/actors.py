@@ -585,13 +585,15 @@ def _drop_pro_anti(sent: Span, base: dict[int, Actor], spans: list[Span]) -> Non
 # street and square names: "Senate Square", "Parliament Street", "Army Road" name places, not bodies
 STREET_WORDS = frozenset({"square", "street", "avenue", "road", "boulevard", "bridge", "park", "lane", "stadium"})
 # agent words far more often plain adjectives: "an official visit", "official figures"
-ADJECTIVE_AGENTS = frozenset({"official"})
+ADJECTIVE_AGENTS = frozenset({"official", "national"})
 
 
 def _not_an_agent(window: list[Token]) -> bool:
     last = window[-1]
     if last.pos_ == "ADJ" and last.dep_ == "amod" and last.lower_ in ADJECTIVE_AGENTS:
         return True
+    if last.lemma_.lower() in ADJECTIVE_AGENTS and (last.is_title or last.is_upper) and last.i > last.sent.start:
+        return True  # "the National Audit Office", "the British National Party": part of a name
     return last.dep_ == "compound" and last.head.lemma_.lower() in STREET_WORDS and last.head.i > last.i
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from .actors import ACCORD_NOUNS, VENUES, Actor, actors_of, city_before
+from .enrich.dates import MONTH_NAMES, WEEKDAYS
 from .placing import BORDERS
 from .repairs import headline_passive, lost_predicate, reduced_relative, shared_patient, stranded_subject
 
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 
 SUBJ = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+TIME_WORDS = frozenset({"hour", "day", "week", "month", "year", "minute", "night", "time", "decade", "while"})
+# what a preposition's object must be to only date an act: "fired missiles on Friday"
+TIME_NOUNS = TIME_WORDS | frozenset({*WEEKDAYS, *MONTH_NAMES, "morning", "afternoon", "evening", "weekend",
+                                     "occasion", "anniversary"})
 TOPIC_PREPS = frozenset({"on", "over", "for", "about"})
 TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for",
                 "between")
@@ -122,8 +127,9 @@ class Arguments:
                             out.extend(a for a in actors_of(doc, k) if a.kind in kinds and a.how != "place")
             if found and owner and all(a.how == "pronoun-owner" for a in found):
                 # "reneged on his commitment to the Zambian people": "his" is the doer, "to" the one it concerns
+                # "eased its blockade of Gaza", "lifted its sanctions on Iran": what it is aimed at
                 aimed = [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "toward", "towards",
-                                                                                   "against")
+                                                                                   "against", "of", "on")
                          for g in c.children if g.dep_ == "pobj" for a in self._actors(doc, g, owner=False)]
                 found = aimed or found
             if not found and t.dep_ == "appos":
@@ -292,6 +298,8 @@ class Arguments:
                      if c.lower_ == word and c.dep_ in ("prep", "prt", "agent", "dative")]
             named_no_one = False  # the pattern's preposition is there, after the verb, naming no one
             for c in preps:
+                if _temporal(c):
+                    continue  # "eased sanctions on Sudan on Friday": "on Friday" dates it, it names no one
                 for g in c.children:
                     if g.dep_ == "pobj" and g.pos_ == "VERB":
                         return self._subjects(doc, g)  # "asylum to five officers holed up in ..."
@@ -642,3 +650,8 @@ def _raised_patient(verb: Token) -> Token | None:
 def _sum(token: Token) -> bool:
     """An object that is an amount: "500 million euros (in aid)", "$5m (in aid)"."""
     return token.dep_ in OBJ_DEPS and (token.like_num or any(c.dep_ == "nummod" for c in token.children))
+
+def _temporal(prep: Token) -> bool:
+    """A preposition that only dates the act: "fired missiles on Friday" fires on no one."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.lemma_.lower() in TIME_NOUNS for g in objects)

@@ -22,8 +22,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .actors import VENUES, Actor, actors_of, sentence_spans
-from .arguments import CONDITIONAL, FORCE_ROOTS, OBJ_DEPS, Arguments, _located
-from .enrich.dates import MONTH_NAMES, WEEKDAYS
+from .arguments import CONDITIONAL, FORCE_ROOTS, OBJ_DEPS, TIME_WORDS, Arguments, _located, _temporal
 from .placing import STATE_SECTORS
 from .repairs import lost_predicate, reduced_relative, shares_passive
 from .framing import HOSTS, Framing, question, unaimed
@@ -31,6 +30,7 @@ from .frames import load_frames
 from .lexicon import NO_EVENT, Lexicon, TriggerPattern
 
 QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "team", "unit",
+                      "brigade", "day", "week", "most", "planeload", "shipload", "convoy",
                       "battalion", "contingent", "handful", "couple", "lot", "wave", "series", "round", "ton",
                       "tonne", "kg", "kilogram", "shipment", "consignment", "batch", "package", "amount", "worth",
                       "part", "range", "host", "flurry", "barrage", "volley", "string", "spate", "mission",
@@ -53,6 +53,7 @@ ABSTRACT = frozenset({"price", "inflation", "corruption", "poverty", "crime", "d
                       "problem", "issue", "idea", "plan", "policy", "proposal", "decision", "law", "budget", "tax",
                       "blaze", "wildfire", "epidemic", "pandemic", "virus", "drought", "hunger", "illiteracy", "debt",
                       "recession", "crisis", "change", "trend", "market", "cost", "rate", "record",
+                      "outbreak", "coronavirus", "covid", "terrorism", "extremism", "cancer", "trafficking",
                       # "targeted the 2016 election": an election or a reputation is not fired on
                       "election", "vote", "referendum", "economy", "democracy", "reputation", "credibility",
                       # "shot Putin a wink", "shot a film": no one is fired on
@@ -82,7 +83,7 @@ OFFICIAL_COMPLAINT = "114"
 VERBAL_CLASH = "110"  # politicians who clash disapprove of each other
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP", "ELI", "JUD"})
 RIOT = "145"
-OCCUPATION, SIT_IN = "192", "144"
+OCCUPATION, SIT_IN, BLOCKADE = "192", "144", "191"
 # seizing or capturing a place is taking territory, whatever the bare verb's own code (a seizure of
 # goods, a capture of people): "rebels captured Aleppo", "Iraq seized Kuwait"
 TAKEN_PLACE = frozenset({"171", "173"})
@@ -91,10 +92,6 @@ CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd",
                     "resident", "fan", "supporter", "marcher"})
 ABILITY = frozenset({"able", "capable", "unable", "incapable"})
 CAMPAIGN = frozenset({"campaign", "election", "electoral", "victory", "reelection", "re-election", "primary"})
-TIME_WORDS = frozenset({"hour", "day", "week", "month", "year", "minute", "night", "time", "decade", "while"})
-# what a preposition's object must be to only date an act: "fired missiles on Friday"
-TIME_NOUNS = TIME_WORDS | frozenset({*WEEKDAYS, *MONTH_NAMES, "morning", "afternoon", "evening", "weekend",
-                                     "occasion", "anniversary"})
 # verbal events: "were invited to attend", "such activities require ...": no one named, no event
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # events both sides take part in whoever the sentence makes the subject: negotiating, sharing information
@@ -197,6 +194,9 @@ class EventFinder(Framing, Arguments):
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ABSTRACT for c in token.children)
         unarmed = not noun and any(c.dep_ == "dobj" and c.lemma_.lower() not in FORCES and not c.like_num
                                    for c in token.children)
+        if noun and ((token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in ABOUT_NOUNS) or (
+                token.i + 1 < len(token.doc) and token.nbor(1).lower_.rstrip("s") in ABOUT_NOUNS)):
+            return None  # "a genocide suspect", "the war crimes tribunal", "the summit anniversary": no event here
         if noun and token.ent_type_ == "DATE" or (noun and lemma == "march" and token.text == "March"):
             return None  # "in March", "on May Day": a date, not a protest march
         if not noun and lemma == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in SATISFIED for c in token.children):
@@ -242,6 +242,14 @@ class EventFinder(Framing, Arguments):
                      for k in c.children if k.dep_ == "prep" and k.lower_ in ("of", "in")
                      for n in k.children if n.dep_ == "pobj"  # "part of a military aid program", "$5m in aid"
                      for p in (n, *[g for g in n.children if g.dep_ == "compound"]) if p.lemma_.lower() == word), None)
+            if obj is None and token.lemma_.lower() in SUPPLY_VERBS:
+                # "provided Ukraine with $600 million in military assistance": the object after "with"
+                obj = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+                            for g in c.children if g.dep_ == "pobj"
+                            for p in (g, *[k for k in g.children if k.dep_ in ("compound", "amod")],
+                                      *[n for k in g.children if k.dep_ == "prep" and k.lower_ in ("of", "in")
+                                        for n in k.children if n.dep_ == "pobj"])
+                            if p.lemma_.lower() == word and p.i not in used), None)
             if obj is None:  # "went on strike": the object inside one of the pattern's own prepositions
                 obj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in pattern.preps
                             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() == word and g.i not in used),
@@ -333,6 +341,8 @@ class EventFinder(Framing, Arguments):
                     sources, targets = parties, []
             if unaimed(m.pattern, targets):
                 continue  # "helped to broker the deal", "helped the economy": no one was helped
+            if m.pattern.head in EXCHANGING and not _with_party(doc, targets):
+                targets = []  # "Russia and Ukraine exchanged prisoners": each other's, the prisoners are what is swapped
             if not m.pattern.objects and m.pattern.head in HOSTS and not _received(doc, token):
                 continue  # "received a takeover offer from ...", "host their shows": no visitor
             if _generic_act(token) or (m.pattern.head in SHOWING and not m.pattern.objects and any(
@@ -350,8 +360,9 @@ class EventFinder(Framing, Arguments):
             elif code in TAKEN_PLACE and not m.pattern.objects and targets and any(
                     c.dep_ == "dobj" and _all_places(actors_of(doc, c)) for c in token.children):
                 code, rule = OCCUPATION, rule + "+place"
-            if code == OCCUPATION and sources and all(doc[a.head].lemma_.lower() in CROWDS for a in sources):
-                # "students occupied the campus", "protesters seized the square": a sit-in blocks, no army takes ground
+            if code in (OCCUPATION, BLOCKADE) and sources and all(doc[a.head].lemma_.lower() in CROWDS for a in sources):
+                # "students occupied the campus", "protesters seized the square", "demonstrators besieged
+                # the embassy": a crowd blocks a place, no army takes ground or lays siege
                 code, rule = SIT_IN, rule + "+by-crowd"
             elif code == "190" and token.lemma_.lower() == "clash" and sources and all(
                     _political(doc, a) for a in (*sources, *targets)):
@@ -480,7 +491,10 @@ class EventFinder(Framing, Arguments):
             targets = self._condition_party(doc, token)
             if targets:
                 rule += "+condition-target"
-        if not targets and base_code[:2] in LOCATION_TARGET_ROOTS and not base_code.startswith(NO_PLACE_TARGET):
+        mutual = len(_distinct(sources)) >= 2 and base_code[:2] in RECIPROCAL_ROOTS and \
+            len({a.country for a in sources if a.country}) >= 2
+        if not targets and base_code[:2] in LOCATION_TARGET_ROOTS and not base_code.startswith(NO_PLACE_TARGET) \
+                and not mutual:  # "Indian and Chinese troops clashed in the Galwan Valley": with each other
             targets = self._location_target(doc, token)
             if targets:
                 rule += "+location-target"
@@ -504,7 +518,7 @@ class EventFinder(Framing, Arguments):
                 t.how in ("pronoun", "pronoun-owner") and t.country in {s.country for s in sources} for t in targets):
             targets = []  # "Czechia and Albania upgraded their ties": each other
         if not targets and len(_distinct(sources)) >= 2 and (base_code[:2] in RECIPROCAL_ROOTS or (
-                code[:2] == "03" and token.lemma_.lower() in AGREEING)) \
+                code[:2] == "03" and token.lemma_.lower() in AGREEING) or token.lemma_.lower() in EXCHANGING) \
                 and base_code[:3] not in ONE_WAY_CODES:  # A and B met, agreed: reciprocal (A and B arrived: not)
             srcs = _distinct(sources)
             pairs = [(a, b) for a in srcs for b in srcs if a is not b]
@@ -515,8 +529,10 @@ class EventFinder(Framing, Arguments):
                     if s is not None and t is not None and s.head == t.head and s.start == t.start and s.how == t.how:
                         continue  # an actor is not its own target (a "domestic" target is its state, kept)
                     pairs.append(self._unborrowed(doc, s, t, code))
-        if code[:3] in MUTUAL_CODES and "+reciprocal" not in rule:
-            # "X held talks with Y", "X shared intelligence with Y": both sides do it
+        if "+reciprocal" not in rule and ((code[:3] in MUTUAL_CODES and (code[:3] != "064" or _with_party(
+                doc, targets))) or token.lemma_.lower() in EXCHANGING):
+            # "X held talks with Y", "X shared intelligence with Y": both sides do it ("provided
+            # information to the US", "tipped off Washington" go one way)
             back = [(t, s) for s, t in pairs if s is not None and t is not None and s.code != t.code]
             if back:
                 pairs += back
@@ -621,6 +637,26 @@ def _weighed(token: Token) -> bool:
     return False
 
 
+def _with_party(doc: Doc, targets: list[Actor]) -> bool:
+    """Whether a target is named as a partner: "with the US", "between ... and ..."."""
+    for t in targets:
+        k = doc[t.head]
+        while k.dep_ == "conj" and k.head.i != k.i:
+            k = k.head
+        if k.dep_ == "pobj" and k.head.lower_ in ("with", "between"):
+            return True
+    return False
+
+
+# nouns an event noun can name the subject of without any event happening: "a genocide suspect",
+# "the war crimes tribunal", "a protest song", "the attack anniversary"
+ABOUT_NOUNS = frozenset({"suspect", "convict", "defendant", "trial", "tribunal", "court", "case", "charge", "law",
+                         "anniversary", "memorial", "museum", "film", "movie", "book", "novel", "song", "game",
+                         "expert", "researcher", "survivor", "insurance", "simulation", "scenario", "drill"})
+# swaps are mutual whatever is swapped: "Russia and Ukraine exchanged prisoners of war"
+EXCHANGING = frozenset({"exchange", "swap", "trade"})
+# verbs with the "provide X with Y" alternation: read as "provide Y to X"
+SUPPLY_VERBS = frozenset({"provide", "supply", "equip", "furnish", "arm"})
 HONOURS = frozenset({"recognize", "recognise"})
 SHOWING = frozenset({"demonstrate"})
 
@@ -725,8 +761,3 @@ def _distinct(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-
-def _temporal(prep: Token) -> bool:
-    """A preposition that only dates the act: "fired missiles on Friday" fires on no one."""
-    objects = [g for g in prep.children if g.dep_ == "pobj"]
-    return bool(objects) and all(g.lemma_.lower() in TIME_NOUNS for g in objects)

@@ -182,12 +182,20 @@ class Framing:
             elif spec["target"] == "object":
                 targets = self._frame_object(doc, token, comp)
             elif inner is not None and inner.pattern.noun:
-                targets = self._noun_arguments(doc, comp, inner)[1]
+                makers, targets = self._noun_arguments(doc, comp, inner)
+                makers = [a for a in makers if a.country and a.code not in {s.code for s in sources}]
+                if frame == "refuse" and comp.dep_ == "dobj" and makers:
+                    targets = makers  # "rejected US calls for a freeze", "rejected Iran's offer": its maker
             elif inner is not None:
                 targets = self._targets(doc, comp, inner)
             else:  # "threatened to deliver blows to the US": the complement's own target
                 targets = (self._targets(doc, comp, None) if comp.pos_ in ("VERB", "AUX") else []) or \
                     self._targets(doc, token, matches.get(token.i))
+            if not targets and spec["target"] == "complement" and not noun:
+                # "warned India it could face sanctions", "promised Pakistan that Beijing would invest":
+                # the one warned or promised, when the act itself names no one
+                targets = [a for c in token.children if c.dep_ in ("dobj", "dative") and c.i != comp.i
+                           for a in self._actors(doc, c) if a.kind != "thing"]
             if inner is None and own is not None and not own.pattern.objects and not targets and \
                     frame in ("appeal", "demand"):
                 code = self.frames.recode(frame, None)  # "can force a new phase": no one forced to anything

@@ -353,41 +353,63 @@ def load_agents(lex: Lexicon, path: Path) -> None:
         lex.agent_forms.update(noun_forms(words[-1]))
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """Expand `{a,b,c}` alternatives: "{send,ship} {food,medicine} to" is four patterns."""
+    m = re.search(r"\{([^{}]*)\}", pattern)
+    if m is None:
+        return [pattern]
+    choices = [c.strip() for c in m.group(1).split(",")]
+    if any(not c for c in choices):
+        raise ValueError(f"empty alternative in {pattern!r}")
+    return [e for c in choices for e in _alternatives(pattern[:m.start()] + c + pattern[m.end():])]
+
+
 def load_triggers(lex: Lexicon, path: Path) -> None:
-    codes = cameo.table()
     for n, cols in _tsv_rows(path):
         if len(cols) < 2:
             raise misuse(E002, path=path, line=n, problem="expected: pattern<TAB>cameo[<TAB>comment]")
-        words, code = cols[0].lower().split(), cols[1]
-        if code not in codes and code != NO_EVENT:
-            raise misuse(E002, path=path, line=n, problem=f"unknown CAMEO code {code!r}")
-        if not words:
-            raise misuse(E002, path=path, line=n, problem="empty pattern")
-        head, noun = words[0], words[0].startswith("@")
-        head = head.lstrip("@")
-        givers = [w[1:] for w in words[1:] if w.startswith("<")]
-        if len(givers) > 1 or givers and (noun or givers[0] not in PREPOSITIONS):
-            raise misuse(E002, path=path, line=n, problem="'<' marks one preposition of a verb pattern")
-        rest = [w.lstrip("<") for w in words[1:]]
-        pattern = TriggerPattern(head, noun, tuple(w for w in rest if w in PREPOSITIONS),
-                                 tuple(w for w in rest if w not in PREPOSITIONS), code, f"{path.name}:{n}",
-                                 last_is_prep=bool(rest) and rest[-1] in PREPOSITIONS,
-                                 source_prep=givers[0] if givers else None)
-        same = next((p for p in lex.triggers[(head, noun)] if (p.preps, p.objects) == (pattern.preps, pattern.objects)
-                     and p.last_is_prep == pattern.last_is_prep), None)
-        if same is not None:
-            raise misuse(E002, path=path, line=n, problem=f"pattern {cols[0]!r} is already defined at {same.origin}")
-        lex.triggers[(head, noun)].append(pattern)
-        forms = noun_forms(head) if noun else _verb_forms(head, lex)
-        if not noun:
-            for form in forms:
-                lex.verb_heads[form].add(head)
-        if pattern.objects or pattern.preps:  # "hold talks", "rise up": the head alone is no reason to parse
-            needed = noun_forms(pattern.objects[0]) if pattern.objects else {pattern.preps[0]}
-            for form in forms:
-                lex.object_triggers[form].update(needed)
-        else:
-            lex.trigger_forms.update(forms)
+        try:
+            patterns = _alternatives(cols[0])
+        except ValueError as exc:
+            raise misuse(E002, path=path, line=n, problem=str(exc)) from None
+        for text in patterns:
+            _load_trigger(lex, path, n, text, cols[1], expanded=len(patterns) > 1)
+
+
+def _load_trigger(lex: Lexicon, path: Path, n: int, text: str, code: str, expanded: bool) -> None:
+    codes = cameo.table()
+    words = text.lower().split()
+    if code not in codes and code != NO_EVENT:
+        raise misuse(E002, path=path, line=n, problem=f"unknown CAMEO code {code!r}")
+    if not words:
+        raise misuse(E002, path=path, line=n, problem="empty pattern")
+    head, noun = words[0], words[0].startswith("@")
+    head = head.lstrip("@")
+    givers = [w[1:] for w in words[1:] if w.startswith("<")]
+    if len(givers) > 1 or givers and (noun or givers[0] not in PREPOSITIONS):
+        raise misuse(E002, path=path, line=n, problem="'<' marks one preposition of a verb pattern")
+    rest = [w.lstrip("<") for w in words[1:]]
+    pattern = TriggerPattern(head, noun, tuple(w for w in rest if w in PREPOSITIONS),
+                             tuple(w for w in rest if w not in PREPOSITIONS), code, f"{path.name}:{n}",
+                             last_is_prep=bool(rest) and rest[-1] in PREPOSITIONS,
+                             source_prep=givers[0] if givers else None)
+    same = next((p for p in lex.triggers[(head, noun)] if (p.preps, p.objects) == (pattern.preps, pattern.objects)
+                 and p.last_is_prep == pattern.last_is_prep), None)
+    if same is not None and expanded:
+        return  # an alternative never overrides a pattern written before it (the first row stands)
+    if same is not None:
+        raise misuse(E002, path=path, line=n, problem=f"pattern {text!r} is already defined at {same.origin}")
+    lex.triggers[(head, noun)].append(pattern)
+    forms = noun_forms(head) if noun else _verb_forms(head, lex)
+    if not noun:
+        for form in forms:
+            lex.verb_heads[form].add(head)
+    if pattern.objects or pattern.preps:  # "hold talks", "rise up": the head alone is no reason to parse
+        needed = noun_forms(pattern.objects[0]) if pattern.objects else {pattern.preps[0]}
+        for form in forms:
+            lex.object_triggers[form].update(needed)
+    else:
+        lex.trigger_forms.update(forms)
 
 
 def noun_forms(word: str) -> set[str]:

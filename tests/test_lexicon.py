@@ -133,6 +133,23 @@ def test_lexicon_duplicate_trigger_pattern_is_an_error(tmp_path):
         load_triggers(Lexicon(), bad)
 
 
+def test_lexicon_trigger_alternatives_expand_and_never_override(tmp_path):
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("send aid to\t070\n{send,ship} {aid,food} to\t073\nforce issue\tnone\n", encoding="utf-8")
+    lex = Lexicon()
+    load_triggers(lex, mine)
+    def code(head, *rest):
+        return next(p.cameo for p in lex.triggers[(head, False)] if p.objects + p.preps == rest)
+    # four patterns, but the row written before keeps "send aid to"
+    assert code("send", "aid", "to") == "070"
+    assert code("send", "food", "to") == code("ship", "aid", "to") == code("ship", "food", "to") == "073"
+    assert code("force", "issue") == NO_EVENT  # an idiom: no event
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("{send,} aid\t070\n", encoding="utf-8")
+    with pytest.raises(DyadError, match="bad.tsv:1.*empty alternative"):
+        load_triggers(Lexicon(), bad)
+
+
 def test_lexicon_surnames_skip_suffixes_numerals_and_epithets(lex):
     # a later "Marcos" or "Carter" is the person; "One", "II", "Jr." are nobody's surname
     assert any(p.name == "Ferdinand Marcos Jr." for p in lex.surnames["Marcos"])
