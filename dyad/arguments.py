@@ -295,7 +295,8 @@ class Arguments:
         if pattern and pattern.target_prep:
             word = pattern.target_prep
             preps = [c for h in (verb, *[doc[u] for u in used]) for c in h.children
-                     if c.lower_ == word and c.dep_ in ("prep", "prt", "agent", "dative")]
+                     if c.lower_ == word and c.dep_ in ("prep", "prt", "agent", "dative")] + [
+                doc[u] for u in sorted(used) if doc[u].lower_ == word and doc[u].dep_ == "prep"]
             named_no_one = False  # the pattern's preposition is there, after the verb, naming no one
             for c in preps:
                 if _temporal(c):

@@ -17,6 +17,7 @@ The component stores plain `RawEvent`s in `doc._.events`; coder.py turns them in
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -265,8 +266,12 @@ class EventFinder(Framing, Arguments):
                 return None
             used.add(obj.i)
             objects.append(obj)
+        # "shipped masks and dozens of ventilators to Italy": the phrase may hang on the list's last item
+        tails = [t for o in objects for k in o.conjuncts if k.i > o.i
+                 for t in (k, *[n for p in k.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for n in p.children if n.dep_ == "pobj"])]
         for word in pattern.preps:
-            holders = [token, *objects, *chained]
+            holders = [token, *objects, *chained, *tails]
             prep = next((c for h in holders for c in h.children
                          if c.lower_ == word and c.dep_ in ("prt", "prep", "agent", "dative", "advmod")
                          and c.i not in used and not _temporal(c)), None)
@@ -286,6 +291,10 @@ class EventFinder(Framing, Arguments):
         events += self._frame_events(doc, sent, matches, absorbed)
         events += self._obligation_events(doc, sent, matches, absorbed)
         events += self._plain_events(doc, sent, matches, absorbed)
+        if events and _sporting(sent):
+            # "India crushed Pakistan by 89 runs", "launched an assault on the Barcelona goal ... 4-0 win":
+            # a game's words of conflict are no conflict
+            events = [e for e in events if e.cameo[:2] < "11"]
         # background events stand in for a sentence with no main event, if they say who did it
         main = [e for e in events if not self._subordinate(doc[e.trigger[0]])] or \
             [e for e in events if e.source is not None]
@@ -653,6 +662,25 @@ def _with_party(doc: Doc, targets: list[Actor]) -> bool:
 ABOUT_NOUNS = frozenset({"suspect", "convict", "defendant", "trial", "tribunal", "court", "case", "charge", "law",
                          "anniversary", "memorial", "museum", "film", "movie", "book", "novel", "song", "game",
                          "expert", "researcher", "survivor", "insurance", "simulation", "scenario", "drill"})
+# sport: a sentence with a score ("a 4-0 win", "by 89 runs", "won 6-3") and a word of the game, or
+# with two such words, reports a game; its words of conflict ("crushed", "an assault on the goal",
+# "a World Cup clash") are no conflict
+SPORT_WORDS = frozenset({"striker", "midfielder", "goalkeeper", "defender", "innings", "wicket", "wickets",
+                         "tournament", "semi-final", "quarter-final", "semifinal", "quarterfinal", "playoff",
+                         "play-off", "halftime", "half-time", "fixture", "win", "won", "victory", "draw", "beat",
+                         "defeat", "match", "goal", "goals", "scored", "final"})
+SPORT_NAMES = re.compile(r"\b(?:World Cup|Champions League|Premier League|Europa League|Grand Slam|Davis Cup|"
+                         r"Super Bowl|Six Nations|Tour de France|Wimbledon|Olympic final|FA Cup)\b")
+SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!-)|\bby \d+ (?:runs|wickets|goals|points|strokes|seconds)\b")
+
+
+def _sporting(sent: Span) -> bool:
+    text = sent.text
+    names = len(SPORT_NAMES.findall(text))
+    cues = sum(1 for t in sent if t.lower_ in SPORT_WORDS)
+    return (SCORE.search(text) is not None and (cues or names)) or (names >= 1 and cues >= 1) or cues >= 3
+
+
 # swaps are mutual whatever is swapped: "Russia and Ukraine exchanged prisoners of war"
 EXCHANGING = frozenset({"exchange", "swap", "trade"})
 # verbs with the "provide X with Y" alternation: read as "provide Y to X"
