@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import VENUES, Actor, actors_of, sentence_spans
 from .arguments import CONDITIONAL, FORCE_ROOTS, OBJ_DEPS, TIME_WORDS, Arguments, _located, _temporal
 from .placing import STATE_SECTORS
-from .repairs import lost_predicate, reduced_relative, shares_passive
+from .repairs import lost_predicate, reduced_relative, shared_patient, shares_passive
 from .framing import HOSTS, Framing, question, unaimed
 from .frames import load_frames
 from .lexicon import NO_EVENT, Lexicon, TriggerPattern
@@ -262,8 +262,8 @@ class EventFinder(Framing, Arguments):
             if obj is None:  # "allowed UN inspectors to return": the object is the complement's subject
                 obj = next((k for c in token.children if c.dep_ in ("ccomp", "xcomp") for k in c.children
                             if k.dep_ == "nsubj" and k.lemma_.lower() == word and k.i not in used), None)
-            if obj is None:
-                return None
+            if obj is None or (word in PLURAL_SENSE and obj.lower_ != PLURAL_SENSE[word]):
+                return None  # "sold its insurance arm": a division, not arms
             used.add(obj.i)
             objects.append(obj)
         # "shipped masks and dozens of ventilators to Italy": the phrase may hang on the list's last item
@@ -353,7 +353,7 @@ class EventFinder(Framing, Arguments):
             if m.pattern.head in EXCHANGING and not _with_party(doc, targets):
                 targets = []  # "Russia and Ukraine exchanged prisoners": each other's, the prisoners are what is swapped
             if not m.pattern.objects and m.pattern.head in HOSTS and not _received(doc, token):
-                continue  # "received a takeover offer from ...", "host their shows": no visitor
+                continue  # "received a takeover offer from ...", "host their shows", "released figures": no one
             if _generic_act(token) or (m.pattern.head in SHOWING and not m.pattern.objects and any(
                     c.dep_ in ("dobj", "ccomp") for c in token.children)):
                 # "Detaining suspects without trial breaks the law": an activity talked about, not done;
@@ -476,6 +476,9 @@ class EventFinder(Framing, Arguments):
         if not sources and not targets:
             return []
         base_code = base_code or code  # what happens, before intent/threat framing recodes it
+        if (base_code[:2] in ("15", "18", "19", "20") or base_code[:4] == "0874") and sources and all(
+                a.sector in CIVIC_SECTORS for a in sources):
+            return []  # "Yukos fought back", "the paper launched an assault on ...", "the firm withdrew from Uzbekistan"
         negated, modality, reported_by = self._flags(doc, token, modality_hint if modality_hint != "asserted" else None)
         negated = negated and not negation_read
         if modality == "hypothetical" and reported_by is not None and sources and not _weighed(token) and \
@@ -681,6 +684,11 @@ def _sporting(sent: Span) -> bool:
     return (SCORE.search(text) is not None and (cues or names)) or (names >= 1 and cues >= 1) or cues >= 3
 
 
+# who fights, shows force or retreats militarily only in metaphor: companies, the media, schools,
+# hospitals, environmental and aid groups
+CIVIC_SECTORS = frozenset({"BUS", "MED", "EDU", "HLH", "ENV", "NGO"})
+# object words whose event sense is plural only: "arms" are weapons, an "arm" is a division
+PLURAL_SENSE = {"arm": "arms"}
 # swaps are mutual whatever is swapped: "Russia and Ukraine exchanged prisoners of war"
 EXCHANGING = frozenset({"exchange", "swap", "trade"})
 # verbs with the "provide X with Y" alternation: read as "provide Y to X"
@@ -699,7 +707,9 @@ def _generic_act(token: Token) -> bool:
 def _received(doc: Doc, verb: Token) -> bool:
     """Whether a host verb names who it hosts: an object (or passive subject) that is itself an
     actor ("received the envoy", "Hashimoto was hosted by Yeltsin"), not a thing someone owns."""
-    return any(a.kind != "thing" for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    patient = shared_patient(verb)  # "The civilians imprisoned for ... were released by Putin"
+    return any(a.kind != "thing" for c in (*held, *([patient] if patient is not None else []))
                for k in (c, *c.conjuncts) for a in actors_of(doc, k))
 
 
