@@ -28,6 +28,8 @@ TIME_WORDS = frozenset({"hour", "day", "week", "month", "year", "minute", "night
 # what a preposition's object must be to only date an act: "fired missiles on Friday"
 TIME_NOUNS = TIME_WORDS | frozenset({*WEEKDAYS, *MONTH_NAMES, "morning", "afternoon", "evening", "weekend",
                                      "occasion", "anniversary"})
+# where a meeting happens around another: "on the sidelines of the UN General Assembly"
+SIDELINES = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
 TOPIC_PREPS = frozenset({"on", "over", "for", "about"})
 TARGET_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "into", "from", "upon", "over", "for",
                 "between")
@@ -47,7 +49,8 @@ DOER_OF_ROOTS = frozenset({"08", "15"})
 # "were engaged in fighting", "was involved in the attack": the one involved did it
 INVOLVED = frozenset({"engage", "involve", "embroil", "lock", "mire", "participate", "take"})
 CONDITIONAL = frozenset({"if", "unless", "whether"})
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "along", "off", "around"})
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "along", "off", "around",
+                      "through", "throughout"})
 # places named by their relation to a country: "the border with Ukraine", "the coast of Taiwan"
 PLACE_NOUNS = BORDERS | frozenset({"coast", "shore", "island", "outskirts", "front", "frontline",
                          "line", "edge", "side", "waters", "territory", "region", "area", "province", "town",
@@ -96,11 +99,25 @@ class Arguments:
                     owner = [a for k in n.children if k.dep_ == "poss" for a in actors_of(doc, k)]
                     if owner:
                         return owner
-        if comp is not None and comp.pos_ in ("VERB", "AUX"):
+        if comp is not None and (comp.pos_ in ("VERB", "AUX") or comp.dep_ in ("ccomp", "xcomp")):
             # "demanded that its EC partners refuse to recognize ...": the one who is to act, through control
+            # (also a clause head the tagger took for a noun: "demanded that Prime Minister Thaksin resign")
             subj = self._subjects(doc, comp) or (self._sources(doc, comp) if comp.dep_ == "xcomp" else [])
             if subj:
                 return subj
+        for c in token.children:
+            if c.dep_ == "ccomp" and c is not comp:
+                # "demanded that Zimbabwe end the occupation": the act named ("occupation") is not the
+                # clause; the clause's subject is the one who is to act
+                subj = self._subjects(doc, c)
+                if subj:
+                    return subj
+        for c in token.children:  # "demanded a halt to fighting between Ethiopia and Eritrea": its parties
+            if c.dep_ == "dobj":
+                found = [a for k in c.subtree if k.dep_ == "prep" and k.lower_ == "between"
+                         for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
+                if found:
+                    return found
         return []
 
     def _actors(self, doc: Doc, token: Token, owner: bool = True) -> list[Actor]:
@@ -115,8 +132,13 @@ class Arguments:
                      if a.kind in ("person", "org")]
             if appos and (not found or found[0].kind == "agent"):
                 found = appos  # "his Russian counterpart, Sergey Lavrov": the person named
-            for c in t.children:  # misparses of "Kerry and Foreign Minister Lavrov", "the US and Russian Federation"
-                if c.dep_ in ("compound", "nmod") and any(g.dep_ == "cc" for g in c.children):
+            # misparses of "Kerry and Foreign Minister Lavrov", "the US and Russian Federation", and
+            # "President Donald Trump and Russian President Vladimir Putin" (Trump hung as an apposition
+            # on the first "President", itself a compound of "Putin")
+            hung = [k for c in t.children if c.dep_ in ("compound", "nmod")
+                    for k in (c, *[a for a in c.children if a.dep_ == "appos"])]
+            for c in hung:
+                if any(g.dep_ == "cc" for g in c.children):
                     # only between like actors ("Kerry and Foreign Minister Lavrov"; "the Colombian
                     # government and FARC rebels": a government and an armed group are both parties)
                     kinds = {a.kind for a in found} & {"person", "country", "org", "agent"}
@@ -174,6 +196,12 @@ class Arguments:
         """The actors of a subject phrase; "The Red Cross operating in Iraq said" may come parsed with
         the participle as the subject and the body as its own subject."""
         found = self._actors(doc, subj)
+        if any(c.dep_ == "cc" for c in subj.children) and not subj.conjuncts:
+            # "Iraqi Prime Minister al-Maliki and U.S. President Bush discussed": a coordination parsed
+            # as two subjects, the "and" left on the first
+            for other in subj.head.children:
+                if other.dep_ in SUBJ and other.i > subj.i:
+                    found = found + self._actors(doc, other)
         if not found and subj.pos_ == "VERB" and subj.tag_ in ("VBG", "VBN"):
             found = [a for c in subj.children if c.dep_ in ("nsubj", "nsubjpass") for a in self._actors(doc, c)]
         return found
@@ -346,7 +374,8 @@ class Arguments:
                 return found
         posture = pattern is not None and pattern.cameo[:2] == "15"
         for c in verb.children:
-            if c.dep_ in ("dobj", "dative") and c.i not in used:
+            if c.dep_ in ("dobj", "dative") and c.i not in used and not any(k.i in used for k in c.subtree):
+                # ("massed tens of thousands of troops": the count holds the pattern's own object)
                 found = self._actors(doc, c)
                 if posture:  # "mobilized troops": the troops are the actor's own, not a target
                     found = [a for a in found if a.country]
@@ -378,10 +407,15 @@ class Arguments:
                     if c.dep_ in ("prep", "dative") and c.lower_ == word:
                         for g in c.children:
                             if g.dep_ == "pobj":
+                                if g.lemma_.lower() in SIDELINES:
+                                    continue  # "met on the sidelines of the UN General Assembly": where
                                 found = self._actors(doc, g)
                                 if h.lemma_.lower() in ACCORD_NOUNS and word in TOPIC_PREPS and \
                                         not any(a.country for a in found):
                                     continue  # "struck a deal on prisoners": what it is about, not with whom
+                                if pattern is not None and pattern.cameo[:2] == "04" and word in TOPIC_PREPS \
+                                        and found and all(a.kind == "thing" for a in found):
+                                    continue  # "held talks on the EU's budget crisis": the topic, not a party
                                 if found:
                                     return found
         for obj in objects:  # "its demand that Israel ease ...": the one the demand is made on
@@ -516,6 +550,9 @@ class Arguments:
         policies", "blocked streets in defiance of Chinese authorities"."""
         for c in _purposes(token):
             found = self._targets(doc, c, matches[c.i]) if c.i in matches else []
+            # "marched to demand that Beijing allow universal suffrage": the one the demand is made on
+            found = found or [a for k in c.children if k.dep_ == "ccomp" for a in self._subjects(doc, k)
+                              if a.how not in ("pronoun", "pronoun-owner")][:1]
             found = found or [a for k in c.subtree if k.dep_ == "pobj" and k.head.lower_ in (
                 "against", "of", "for", "over", "at", "with", "on")
                 for a in self._actors(doc, k) if a.how not in ("pronoun", "pronoun-owner")][:1]

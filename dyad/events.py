@@ -31,7 +31,7 @@ from .frames import load_frames
 from .lexicon import NO_EVENT, Lexicon, TriggerPattern
 
 QUANTITY = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "team", "unit",
-                      "brigade", "day", "week", "most", "planeload", "shipload", "convoy",
+                      "brigade", "day", "week", "most", "planeload", "shipload", "convoy", "campaign",
                       "battalion", "contingent", "handful", "couple", "lot", "wave", "series", "round", "ton",
                       "tonne", "kg", "kilogram", "shipment", "consignment", "batch", "package", "amount", "worth",
                       "part", "range", "host", "flurry", "barrage", "volley", "string", "spate", "mission",
@@ -350,6 +350,8 @@ class EventFinder(Framing, Arguments):
                     sources, targets = parties, []
             if unaimed(m.pattern, targets):
                 continue  # "helped to broker the deal", "helped the economy": no one was helped
+            if _each_other(token):
+                targets = []  # "Ethiopian and Eritrean forces pounded each other": the subjects, both ways
             if m.pattern.head in EXCHANGING and not _with_party(doc, targets):
                 targets = []  # "Russia and Ukraine exchanged prisoners": each other's, the prisoners are what is swapped
             if not m.pattern.objects and m.pattern.head in HOSTS and not _received(doc, token):
@@ -359,6 +361,8 @@ class EventFinder(Framing, Arguments):
                 # "Detaining suspects without trial breaks the law": an activity talked about, not done;
                 # "he demonstrates the energy", "demonstrated that ...": showing, not a demonstration
                 continue
+            if m.pattern.head in INQUIRY_VERBS and not any(a.sector in INQUIRERS for a in sources):
+                continue  # "police questioned Olmert" investigates; "ABC's Jon Karl questions Bolton" interviews
             if m.pattern.head in HONOURS and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
                 continue  # "was recognised for the best year of his career": an honour, no recognition of a state
             code, rule = m.pattern.cameo, f"{'noun' if m.pattern.noun else 'verb'}:{m.pattern.origin}"
@@ -649,6 +653,14 @@ def _weighed(token: Token) -> bool:
     return False
 
 
+def _each_other(verb: Token) -> bool:
+    """"pounded each other", "accused one another", "met with each other": a reciprocal object."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")] + [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ in ("other", "another") and any(k.lower_ in ("each", "one") for k in o.children)
+               or (o.lower_ == "another" and o.i > 0 and o.nbor(-1).lower_ == "one") for o in objects)
+
+
 def _with_party(doc: Doc, targets: list[Actor]) -> bool:
     """Whether a target is named as a partner: "with the US", "between ... and ..."."""
     for t in targets:
@@ -694,6 +706,9 @@ EXCHANGING = frozenset({"exchange", "swap", "trade"})
 # verbs with the "provide X with Y" alternation: read as "provide Y to X"
 SUPPLY_VERBS = frozenset({"provide", "supply", "equip", "furnish", "arm"})
 HONOURS = frozenset({"recognize", "recognise"})
+# questioning is an investigation when the state's investigators do it
+INQUIRY_VERBS = frozenset({"question", "interrogate"})
+INQUIRERS = frozenset({"COP", "JUD", "SPY", "GOV", "MIL", "LEG"})
 SHOWING = frozenset({"demonstrate"})
 
 

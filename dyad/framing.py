@@ -46,7 +46,10 @@ def unaimed(pattern, targets) -> bool:
 HOSTS = frozenset({"host", "receive",
                    # releasing is a yield only of someone held: "released 200 prisoners", not "released
                    # figures", "released its first album", "released a statement"
-                   "release", "free"})
+                   "release", "free",
+                   # questioning is an investigation only of someone: "police questioned Olmert", not
+                   # "questioned the wisdom of the plan"
+                   "question"})
 
 
 WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "whom", "which"})
