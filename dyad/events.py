@@ -361,6 +361,9 @@ class EventFinder(Framing, Arguments):
                 # "Detaining suspects without trial breaks the law": an activity talked about, not done;
                 # "he demonstrates the energy", "demonstrated that ...": showing, not a demonstration
                 continue
+            if m.pattern.cameo == "042" and not m.pattern.noun and sources and all(
+                    a.sector in ("MIL", "COP") for a in sources):
+                continue  # "Nigerian troops arrived in Monrovia": a deployment, not a visit
             if m.pattern.head in INQUIRY_VERBS and not any(a.sector in INQUIRERS for a in sources):
                 continue  # "police questioned Olmert" investigates; "ABC's Jon Karl questions Bolton" interviews
             if m.pattern.head in HONOURS and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
@@ -509,6 +512,8 @@ class EventFinder(Framing, Arguments):
                 rule += "+condition-target"
         mutual = len(_distinct(sources)) >= 2 and base_code[:2] in RECIPROCAL_ROOTS and \
             len({a.country for a in sources if a.country}) >= 2
+        if mutual and targets and all(t.how in ("place", "location") for t in targets):
+            targets = []  # "US and Philippine troops began joint exercises on Basilan": with each other, there
         if not targets and base_code[:2] in LOCATION_TARGET_ROOTS and not base_code.startswith(NO_PLACE_TARGET) \
                 and not mutual:  # "Indian and Chinese troops clashed in the Galwan Valley": with each other
             targets = self._location_target(doc, token)
@@ -639,17 +644,24 @@ def _no_one_did(token: Token) -> bool:
 WEIGHING = frozenset({"consider", "contemplate", "weigh", "mull", "ponder", "think", "entertain"})
 
 
+# attitudes towards an act that has not happened: "pessimistic about reaching an agreement"
+ATTITUDES = frozenset({"optimistic", "pessimistic", "hopeful", "confident", "sceptical", "skeptical", "doubtful",
+                       "upbeat", "gloomy"})
+
+
 def _weighed(token: Token) -> bool:
     """An act under a verb that only weighs it (WEIGHING; "rule out" too)."""
     walk = token
-    for _ in range(3):
-        if walk.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj") or walk.head.i == walk.i:
+    for _ in range(4):
+        if walk.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "ccomp", "nsubj") or walk.head.i == walk.i:
             return False
         walk = walk.head
         lemma = walk.lemma_.lower()
         if walk.pos_ == "VERB" and (lemma in WEIGHING or (lemma == "rule" and any(
                 c.dep_ == "prt" and c.lower_ == "out" for c in walk.children))):
             return True
+        if walk.pos_ == "ADJ" and lemma in ATTITUDES:
+            return True  # "pessimistic about reaching a peace agreement", "optimistic that talks would resume"
     return False
 
 
@@ -692,7 +704,7 @@ SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!-)|\bby \d+ (?:runs|wickets|goals|poi
 def _sporting(sent: Span) -> bool:
     text = sent.text
     names = len(SPORT_NAMES.findall(text))
-    cues = sum(1 for t in sent if t.lower_ in SPORT_WORDS)
+    cues = sum(1 for t in sent if t.lower_ in SPORT_WORDS or t.lemma_.lower() in SPORT_WORDS)
     return (SCORE.search(text) is not None and (cues or names)) or (names >= 1 and cues >= 1) or cues >= 3
 
 

@@ -88,6 +88,26 @@ def _penalty(comp: Token) -> bool:
     return words is None or any(c.lemma_.lower() in words for c in comp.children if c.dep_ in ("dobj", "oprd", "acomp"))
 
 
+COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate"})
+LEAVE_VERBS = frozenset({"leave", "quit", "depart"})
+DIPLOMAT_WORDS = frozenset({"ambassador", "envoy", "diplomat", "embassy", "consul", "attache", "chargé"})
+
+
+def _expulsion(doc: Doc, targets) -> str:
+    """The CAMEO code of ordering someone out: diplomats 161, inspectors and monitors 1662,
+    peacekeepers 1661, aid agencies 1663, anyone else 174."""
+    heads = {doc[a.head].lemma_.lower() for a in targets}
+    if heads & DIPLOMAT_WORDS:
+        return "161"
+    if heads & {"inspector", "monitor", "observer"}:
+        return "1662"
+    if heads & {"peacekeeper"}:
+        return "1661"
+    if any(a.sector == "NGO" for a in targets):
+        return "1663"
+    return "174"
+
+
 def _own_act(comp: Token) -> bool:
     """A complement that says what its (pronoun) subject will do: "warned it would close the strait",
     "warned they would respond" (not "warned it would be a mistake")."""
@@ -162,7 +182,8 @@ class Framing:
                 inner.pattern.noun and comp.dep_ == "dobj"
             code = inner_code if ordered else self.frames.recode(frame, inner_code)
             own = matches.get(token.i)
-            if inner is None and own is not None and (own.pattern.objects or not own.pattern.preps):
+            if inner is None and own is not None and (own.pattern.objects or not own.pattern.preps
+                                                      or comp.dep_ == "ccomp"):
                 # "demanded the withdrawal", "hope to achieve something" (013), "invited them to see"
                 # (026): with no event in the complement, the lexicon's own reading of the word
                 # ("agreed with Italy to push forward" is an intent, not "agree with" a view, 019)
@@ -202,6 +223,11 @@ class Framing:
                 # the one warned or promised, when the act itself names no one
                 targets = [a for c in token.children if c.dep_ in ("dobj", "dative") and c.i != comp.i
                            for a in self._actors(doc, c) if a.kind != "thing"]
+            if inner is None and frame == "refuse" and comp.lemma_.lower() in COMMENT_VERBS:
+                code = "011"  # "declined to comment on reports that ...": no comment, no rejection
+            if inner is None and frame == "demand" and comp.lemma_.lower() in LEAVE_VERBS and targets:
+                # "ordered U.N. nuclear inspectors to leave the country": an expulsion
+                code = _expulsion(doc, targets)
             if inner is None and own is not None and not own.pattern.objects and not targets and \
                     frame in ("appeal", "demand"):
                 code = self.frames.recode(frame, None)  # "can force a new phase": no one forced to anything
