@@ -247,9 +247,10 @@ class Arguments:
         if depth > 4:
             return []
         for c in verb.children:
-            if c.dep_ == "agent":  # passive: "was attacked by rebels"
+            if c.dep_ == "agent":  # passive: "was attacked by rebels" (not "spoke by telephone")
                 for g in c.children:
-                    if g.dep_ == "pobj":
+                    if g.dep_ == "pobj" and (verb.tag_ == "VBN" or any(
+                            k.dep_ in ("auxpass", "nsubjpass") for k in verb.children) or self._actors(doc, g)):
                         return self._actors(doc, g)
         if reduced_relative(verb) is not None:
             return []  # "The civilians imprisoned for ... were released": the civilians did not imprison

@@ -252,7 +252,7 @@ class EventFinder(Framing, Arguments):
                                         for n in k.children if n.dep_ == "pobj"])
                             if p.lemma_.lower() == word and p.i not in used), None)
             if obj is None:  # "went on strike": the object inside one of the pattern's own prepositions
-                obj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in pattern.preps
+                obj = next((g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in pattern.preps
                             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() == word and g.i not in used),
                            None)
             if obj is None:  # "pulled out of the deal": a two-word preposition, the object under its second word
