@@ -96,7 +96,7 @@ CAMPAIGN = frozenset({"campaign", "election", "electoral", "victory", "reelectio
 # verbal events: "were invited to attend", "such activities require ...": no one named, no event
 VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 # events both sides take part in whoever the sentence makes the subject: negotiating, sharing information
-MUTUAL_CODES = frozenset({"046", "064"})
+MUTUAL_CODES = frozenset({"046", "064", "041"})
 # acts two subjects do to each other when no target is named ("Israel and Hamas clashed", "the US and
 # Russia disagreed"); "the US and the EU sent aid", "Trump and May arrived", "students and workers
 # protested" are done together, not to each other
@@ -550,10 +550,10 @@ class EventFinder(Framing, Arguments):
                     if s is not None and t is not None and s.head == t.head and s.start == t.start and s.how == t.how:
                         continue  # an actor is not its own target (a "domestic" target is its state, kept)
                     pairs.append(self._unborrowed(doc, s, t, code))
-        if "+reciprocal" not in rule and ((code[:3] in MUTUAL_CODES and (code[:3] != "064" or _with_party(
+        if "+reciprocal" not in rule and ((code[:3] in MUTUAL_CODES and (code[:3] == "046" or _with_party(
                 doc, targets))) or token.lemma_.lower() in EXCHANGING):
-            # "X held talks with Y", "X shared intelligence with Y": both sides do it ("provided
-            # information to the US", "tipped off Washington" go one way)
+            # "X held talks with Y", "X shared intelligence with Y", "X spoke by telephone with Y": both
+            # sides do it ("provided information to the US", "tipped off Washington" go one way)
             back = [(t, s) for s, t in pairs if s is not None and t is not None and s.code != t.code]
             if back:
                 pairs += back
