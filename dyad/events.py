@@ -26,7 +26,7 @@ from .actors import VENUES, Actor, actors_of, sentence_spans
 from .arguments import CONDITIONAL, FORCE_ROOTS, OBJ_DEPS, TIME_WORDS, Arguments, _located, _temporal
 from .placing import STATE_SECTORS
 from .repairs import lost_predicate, reduced_relative, shared_patient, shares_passive
-from .framing import HOSTS, Framing, question, unaimed
+from .framing import DIPLOMATS, HOSTS, Framing, question, unaimed
 from .frames import load_frames
 from .lexicon import NO_EVENT, Lexicon, TriggerPattern
 
@@ -120,7 +120,6 @@ DOMESTIC_CODES = frozenset({"132", "133", "137", "034", "0351", "0352", "081", "
 # consultation, diplomatic and material cooperation, aid, reducing relations: their two sides are
 # seldom organs of one state, so a state organ placed only by the other side's country is unplaced
 BORROW_FREE_ROOTS = frozenset({"04", "05", "06", "07", "16"})
-DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "embassy", "consul", "consulate", "emissary", "delegation"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "amod", "csubj", "npadvmod"})
 
 

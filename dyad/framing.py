@@ -41,6 +41,8 @@ def unaimed(pattern, targets) -> bool:
     if targets or pattern.objects:
         return False
     return pattern.head in NEEDS_TARGET or (pattern.head in FORECASTS and pattern.cameo[:2] == "13")
+
+
 # hosting and receiving are visits only when someone is hosted or received: "received the envoy",
 # "hosted Japan's prime minister"; not "received a takeover offer", "will host the World Cup"
 HOSTS = frozenset({"host", "receive",
@@ -90,14 +92,15 @@ def _penalty(comp: Token) -> bool:
 
 COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate"})
 LEAVE_VERBS = frozenset({"leave", "quit", "depart"})
-DIPLOMAT_WORDS = frozenset({"ambassador", "envoy", "diplomat", "embassy", "consul", "attache", "chargé"})
+DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "embassy", "consul", "consulate", "emissary", "delegation",
+                       "attache"})
 
 
 def _expulsion(doc: Doc, targets) -> str:
     """The CAMEO code of ordering someone out: diplomats 161, inspectors and monitors 1662,
     peacekeepers 1661, aid agencies 1663, anyone else 174."""
     heads = {doc[a.head].lemma_.lower() for a in targets}
-    if heads & DIPLOMAT_WORDS:
+    if heads & DIPLOMATS:
         return "161"
     if heads & {"inspector", "monitor", "observer"}:
         return "1662"
