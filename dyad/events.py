@@ -345,7 +345,9 @@ class EventFinder(Framing, Arguments):
                     targets = self._purpose_target(doc, token, matches)
             if m.pattern.cameo[:2] in RECIPROCAL_ROOTS:
                 parties = self._between(doc, token)
-                if len({a.code for a in parties}) >= 2:  # "talks between Russia and Ukraine": each with the other
+                if len({a.code for a in parties}) >= 2 and m.pattern.cameo[:3] in MEDIATION:
+                    targets = parties  # "Qatar is mediating between Israel and Hamas": the mediator stays the source
+                elif len({a.code for a in parties}) >= 2:  # "talks between Russia and Ukraine": each with the other
                     sources, targets = parties, []
             if unaimed(m.pattern, targets):
                 continue  # "helped to broker the deal", "helped the economy": no one was helped
@@ -537,7 +539,8 @@ class EventFinder(Framing, Arguments):
         if len(_distinct(sources)) >= 2 and targets and all(
                 t.how in ("pronoun", "pronoun-owner") and t.country in {s.country for s in sources} for t in targets):
             targets = []  # "Czechia and Albania upgraded their ties": each other
-        if not targets and len(_distinct(sources)) >= 2 and (base_code[:2] in RECIPROCAL_ROOTS or (
+        if not targets and len(_distinct(sources)) >= 2 and (base_code[:2] in RECIPROCAL_ROOTS or base_code[:4] in (
+                "0871",) or (
                 code[:2] == "03" and token.lemma_.lower() in AGREEING) or token.lemma_.lower() in EXCHANGING) \
                 and base_code[:3] not in ONE_WAY_CODES:  # A and B met, agreed: reciprocal (A and B arrived: not)
             srcs = _distinct(sources)
@@ -712,6 +715,8 @@ def _sporting(sent: Span) -> bool:
 CIVIC_SECTORS = frozenset({"BUS", "MED", "EDU", "HLH", "ENV", "NGO"})
 # object words whose event sense is plural only: "arms" are weapons, an "arm" is a division
 PLURAL_SENSE = {"arm": "arms"}
+# mediation is between others: "between" names those mediated, not the mediator's partners
+MEDIATION = frozenset({"045", "039", "038"})
 # swaps are mutual whatever is swapped: "Russia and Ukraine exchanged prisoners of war"
 EXCHANGING = frozenset({"exchange", "swap", "trade"})
 # verbs with the "provide X with Y" alternation: read as "provide Y to X"
