@@ -26,7 +26,7 @@ from .actors import VENUES, Actor, actors_of, sentence_spans
 from .arguments import CONDITIONAL, FORCE_ROOTS, OBJ_DEPS, TIME_WORDS, Arguments, _located, _temporal
 from .placing import STATE_SECTORS
 from .repairs import lost_predicate, reduced_relative, shared_patient, shares_passive
-from .framing import DIPLOMATS, HOSTS, Framing, question, unaimed
+from .framing import ACTOR_OBJECT_VERBS, DIPLOMATS, Framing, question, unaimed
 from .frames import load_frames
 from .lexicon import NO_EVENT, Lexicon, TriggerPattern
 
@@ -355,7 +355,7 @@ class EventFinder(Framing, Arguments):
                 targets = []  # "Ethiopian and Eritrean forces pounded each other": the subjects, both ways
             if m.pattern.head in EXCHANGING and not _with_party(doc, targets):
                 targets = []  # "Russia and Ukraine exchanged prisoners": each other's, the prisoners are what is swapped
-            if not m.pattern.objects and m.pattern.head in HOSTS and not _received(doc, token):
+            if not m.pattern.objects and m.pattern.head in ACTOR_OBJECT_VERBS and not _actor_object(doc, token):
                 continue  # "received a takeover offer from ...", "host their shows", "released figures": no one
             if _generic_act(token) or (m.pattern.head in SHOWING and not m.pattern.objects and any(
                     c.dep_ in ("dobj", "ccomp") for c in token.children)):
@@ -723,7 +723,7 @@ EXCHANGING = frozenset({"exchange", "swap", "trade"})
 SUPPLY_VERBS = frozenset({"provide", "supply", "equip", "furnish", "arm"})
 HONOURS = frozenset({"recognize", "recognise"})
 # questioning is an investigation when the state's investigators do it
-INQUIRY_VERBS = frozenset({"question", "interrogate"})
+INQUIRY_VERBS = frozenset({"question"})
 INQUIRERS = frozenset({"COP", "JUD", "SPY", "GOV", "MIL", "LEG"})
 SHOWING = frozenset({"demonstrate"})
 
@@ -735,9 +735,9 @@ def _generic_act(token: Token) -> bool:
         c.dep_ in ("nsubj", "poss") for c in token.children)
 
 
-def _received(doc: Doc, verb: Token) -> bool:
-    """Whether a host verb names who it hosts: an object (or passive subject) that is itself an
-    actor ("received the envoy", "Hashimoto was hosted by Yeltsin"), not a thing someone owns."""
+def _actor_object(doc: Doc, verb: Token) -> bool:
+    """Whether a verb of ACTOR_OBJECT_VERBS names an actor as its object (or passive subject):
+    "received the envoy", "Hashimoto was hosted by Yeltsin"; not a thing someone owns."""
     held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     patient = shared_patient(verb)  # "The civilians imprisoned for ... were released by Putin"
     return any(a.kind != "thing" for c in (*held, *([patient] if patient is not None else []))

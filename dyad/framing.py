@@ -43,15 +43,16 @@ def unaimed(pattern, targets) -> bool:
     return pattern.head in NEEDS_TARGET or (pattern.head in FORECASTS and pattern.cameo[:2] == "13")
 
 
-# hosting and receiving are visits only when someone is hosted or received: "received the envoy",
-# "hosted Japan's prime minister"; not "received a takeover offer", "will host the World Cup"
-HOSTS = frozenset({"host", "receive",
-                   # releasing is a yield only of someone held: "released 200 prisoners", not "released
-                   # figures", "released its first album", "released a statement"
-                   "release", "free",
-                   # questioning is an investigation only of someone: "police questioned Olmert", not
-                   # "questioned the wisdom of the plan"
-                   "question"})
+# verbs that are an event only when their object is an actor. Hosting and receiving are visits only
+# when someone is hosted or received: "received the envoy", "hosted Japan's prime minister"; not
+# "received a takeover offer", "will host the World Cup"
+ACTOR_OBJECT_VERBS = frozenset({"host", "receive",
+                               # releasing is a yield only of someone held: "released 200
+                               # prisoners", not "released figures", "released a statement"
+                               "release", "free",
+                               # questioning is an investigation only of someone: "police questioned
+                               # Olmert", not "questioned the wisdom of the plan"
+                               "question"})
 
 
 WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "whom", "which"})
