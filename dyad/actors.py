@@ -430,6 +430,9 @@ class ActorFinder:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self._resolve(pobj, base, memory, depth + 1)
+                        # "the foreign ministers of Armenia and Azerbaijan": one actor for each country
+                        found += [a for c in pobj.conjuncts if c.i > pobj.i
+                                  for a in self._resolve(c, base, memory, depth + 1) if a.kind == "country"]
                         if child.lower_ == "in":
                             found = [replace(a, located=True) for a in found if a.kind == "country"]
                         out.extend(found)
@@ -571,12 +574,13 @@ class _Memory:
 
 
 def _drop_pro_anti(sent: Span, base: dict[int, Actor], spans: list[Span]) -> None:
-    """"Pro-Russian separatists" are not Russian, "anti-government protesters" not the government:
-    a mention right after "pro-"/"anti-" names what its phrase is for or against, not who it is."""
+    """"Pro-Russian separatists" are not Russian, "anti-government protesters" not the government,
+    the "Pan-American highway" not American: a mention right after "pro-", "anti-" or "pan-" names
+    what its phrase is for, against or spans, not who it is."""
     doc = sent.doc
     for i in range(sent.start + 2, sent.end):
         actor = base.get(i)
-        if actor is not None and actor.start == i and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti"):
+        if actor is not None and actor.start == i and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti", "pan"):
             for t in range(actor.start, actor.end):
                 base.pop(t, None)
             spans[:] = [sp for sp in spans if sp.start != actor.start]

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 from .actors import ACCORD_NOUNS, VENUES, Actor, actors_of, city_before
 from .enrich.dates import MONTH_NAMES, WEEKDAYS
 from .placing import BORDERS
-from .repairs import headline_passive, lost_predicate, reduced_relative, shared_patient, stranded_subject
+from .repairs import (headline_passive, lost_predicate, passive_conjunct, reduced_relative, shared_patient,
+                      stranded_subject)
 
 if TYPE_CHECKING:
     from .events import _Match
@@ -39,6 +40,11 @@ EFFORT_NOUNS = frozenset({"effort", "bid", "attempt", "initiative", "mission", "
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "toward", "towards")
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "amid", "since", "despite", "at"})
 # "in defiance of X", "in protest at X": whom a protest is aimed at
+# what an inquiry looks into when it is not an act the lexicon knows: "war crimes by ...", "abuses"
+CRIME_NOUNS = frozenset({"crime", "abuse", "atrocity", "violation", "wrongdoing", "misconduct", "corruption",
+                         "fraud", "irregularity", "killing", "death", "massacre", "excess"})
+# what carries an act to an inquiry: "investigate reports of torture by ..."
+REPORT_NOUNS = frozenset({"report", "allegation", "claim", "accusation", "charge", "evidence", "complaint"})
 PROTEST_NOUNS = frozenset({"defiance", "protest", "opposition", "anger", "outrage", "response", "retaliation"})
 ARMED = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "PKO"})
 # force used with no one named is aimed at whom its forceful purpose names: "opened fire to disperse
@@ -254,6 +260,9 @@ class Arguments:
                         return self._actors(doc, g)
         if reduced_relative(verb) is not None:
             return []  # "The civilians imprisoned for ... were released": the civilians did not imprison
+        passive = passive_conjunct(verb)
+        if passive is not None:  # "was shot and wounded": the wounding was the shooter's
+            return self._sources(doc, passive, depth + 1)
         if headline_passive(verb):
             return self._passive_doers(doc, verb)  # "Three soldiers killed in rebel attack"
         for c in verb.children:
@@ -292,7 +301,9 @@ class Arguments:
             if shared is not None:  # "was indicted by the court and will resign": the indicted resigns
                 return self._actors(doc, shared)
             return self._sources(doc, head, depth + 1)
-        if verb.dep_ in ("acomp", "attr") and verb.pos_ == "ADJ":
+        if verb.dep_ in ("acomp", "attr") and (verb.pos_ == "ADJ" or (
+                verb.tag_ == "VBG" and head.lemma_.lower() == "be")):
+            # "Qatar is mediating between ...", the progressive parsed as "is" with an attribute
             return self._sources(doc, head, depth + 1)
         if verb.dep_ == "relcl":
             return self._actors(doc, head)
@@ -321,6 +332,17 @@ class Arguments:
     def _targets(self, doc: Doc, verb: Token, m: _Match | None) -> list[Actor]:
         pattern = m.pattern if m else None
         used = m.used if m else set()
+        if pattern is not None and pattern.cameo[:2] == "09":
+            # "opened an investigation into the shelling of a hospital by Russian forces", "to investigate
+            # Israeli strikes on U.N. schools": an inquiry into an act is aimed at whoever did it
+            for h in (verb, *[doc[u] for u in sorted(used)]):
+                for c in h.children:
+                    nouns = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] \
+                        if c.dep_ == "prep" and c.lower_ in ("into", "of", "over") else []
+                    for n in nouns:
+                        found = self._culprits(doc, n)
+                        if found:
+                            return found
         if pattern and pattern.target_prep:
             word = pattern.target_prep
             preps = [c for h in (verb, *[doc[u] for u in used]) for c in h.children
@@ -419,6 +441,13 @@ class Arguments:
                                     continue  # "held talks on the EU's budget crisis": the topic, not a party
                                 if found:
                                     return found
+        if pattern is not None and (pattern.cameo[:2] == "12" or pattern.cameo == "016"):
+            # "rejected opposition demands that he step down", "denied Congolese accusations that ...":
+            # what is rejected or denied was put forward by someone, and that someone is the target
+            for obj in [*objects, *[c for c in verb.children if c.dep_ == "dobj" and c.i not in used]]:
+                found = self._makers(doc, obj)
+                if found:
+                    return found
         for obj in objects:  # "its demand that Israel ease ...": the one the demand is made on
             for c in obj.children:
                 if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
@@ -434,7 +463,54 @@ class Arguments:
                 found = [a for a in found if a.country or a.head != obj.i]
             if found:
                 return found
+        if pattern is not None and pattern.cameo[:2] == "16":
+            # "banned all imports of Japanese seafood", "an embargo on Iranian oil": the goods' country
+            found = [a for obj in objects for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "on")
+                     for g in c.children if g.dep_ == "pobj" for a in actors_of(doc, g) if a.country]
+            if found:
+                return found[:1]
+        if pattern is not None and pattern.cameo[:2] in FORCE_ROOTS:
+            # "planted a roadside bomb that killed three Malian soldiers", "fired a rocket which hit an
+            # Israeli school": the weapon's victims, named in the clause on it
+            for obj in (*objects, *[c for c in verb.children if c.dep_ == "dobj"]):
+                for c in obj.children:
+                    if c.dep_ == "relcl" and any(p.cameo[:2] in FORCE_ROOTS for p in
+                                                 self.lexicon.triggers.get((c.lemma_.lower(), False), ())):
+                        found = self._targets(doc, c, None)
+                        if found:
+                            return found
         return []
+
+    def _culprits(self, doc: Doc, noun: Token) -> list[Actor]:
+        """Who did the act a noun names: "the shelling of a hospital by Russian forces", "Israeli
+        strikes", "reports of torture by Uzbek security forces" (through a report or allegation)."""
+        if noun.lemma_.lower() in REPORT_NOUNS:
+            inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+            return self._culprits(doc, inner[0]) if inner else []
+        if (noun.lemma_.lower(), True) not in self.lexicon.triggers and noun.lemma_.lower() not in CRIME_NOUNS:
+            return []
+        found = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for g in c.children if g.dep_ == "pobj" for a in self._actors(doc, g, owner=False)]
+        return found or [a for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")
+                         for a in actors_of(doc, c) if a.country or a.fixed]
+
+    def _makers(self, doc: Doc, noun: Token) -> list[Actor]:
+        """Who made a proposal, call, demand or charge named by `noun` (not itself an actor): "US
+        calls", "Iran's offer", "the Egyptian proposal", "demands from UNITA", "the terms demanded by
+        its creditors"."""
+        own = actors_of(doc, noun) if noun.pos_ in ("NOUN", "PROPN") else [None]
+        if any(a is None or a.kind != "thing" for a in own):
+            return []  # an actor itself: "rejected the UN envoy"
+        mods = {c.i for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")}
+        own = [a for a in own if a.start in mods]  # "U.S. calls", "Iran's offer"; not "Iraq advice calls"
+        found = own or [a for c in noun.children if c.dep_ in ("poss", "compound", "nmod")
+                        for a in actors_of(doc, c) if a.kind != "thing"]  # "opposition demands"
+        found = found or [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                          for g in c.children if g.dep_ == "pobj" for a in self._actors(doc, g, owner=False)]
+        return found or [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                         for k in c.children if k.dep_ == "agent"
+                         for g in k.children if g.dep_ == "pobj" for a in self._actors(doc, g, owner=False)]
 
     def _between(self, doc: Doc, token: Token) -> list[Actor]:
         """The parties of "talks between Russia and Ukraine", "fighting between troops and rebels"."""

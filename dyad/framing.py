@@ -222,6 +222,17 @@ class Framing:
             else:  # "threatened to deliver blows to the US": the complement's own target
                 targets = (self._targets(doc, comp, None) if comp.pos_ in ("VERB", "AUX") else []) or \
                     self._targets(doc, token, matches.get(token.i))
+            if frame == "refuse" and not noun:
+                # "rejected U.S. calls to release ...", "rejected opposition calls for him to step
+                # down": whoever put forward what is rejected
+                made = [a for c in token.children if c.dep_ == "dobj" for a in self._makers(doc, c)] or [
+                    # "rejected US calls for a freeze" parsed as a clause, "US" the subject of "calls"
+                    a for c in token.children if c.dep_ == "ccomp" and c.tag_ == "VBZ" and not any(
+                        k.dep_ in ("mark", "aux", "neg") for k in c.children)
+                    for a in self._subjects(doc, c) or [x for k in c.children if k.dep_ == "compound"
+                                                        for x in self._actors(doc, k)]]
+                made = [a for a in made if a.code not in {s.code for s in sources}]
+                targets = made or targets
             if not targets and spec["target"] == "complement" and not noun:
                 # "warned India it could face sanctions", "promised Pakistan that Beijing would invest":
                 # the one warned or promised, when the act itself names no one

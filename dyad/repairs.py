@@ -6,6 +6,7 @@ arguments.py and events.py to use:
                     main verb; its subject is its patient
   shared_patient    "police arrested protesters and were praised by the mayor": a conjoined passive
                     takes the first verb's subject as its patient
+  passive_conjunct  "Fico was shot and seriously wounded": a bare participle joined to a passive
   lost_predicate    "Doctors from two aid groups donated and delivered goods to ...": a main verb hung
                     on its subject as a modifier, in a sentence with no verbal root
   headline_passive  "Three soldiers killed in rebel attack": headlines drop the "were"
@@ -35,12 +36,23 @@ def shared_patient(verb: Token) -> Token | None:
     """The subject a passive verb without its own takes from the verb before it: "police arrested
     the protesters and were praised by the mayor" (the police were praised), or the garden-path
     participle's subject ("The civilians imprisoned for ... were released")."""
-    if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and \
+    if verb.dep_ == "conj" and (any(c.dep_ == "auxpass" for c in verb.children) or passive_conjunct(verb)) and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         shared = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if shared is not None:
             return shared
     return reduced_relative(verb.head) if shares_passive(verb) else None
+
+
+def passive_conjunct(verb: Token) -> Token | None:
+    """The passive verb a bare participle is joined to, which makes it passive too: in "Fico was
+    shot and seriously wounded", "wounded" has no auxiliary of its own; Fico was wounded, by
+    whoever shot him."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.i >= verb.i or \
+            any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return head if any(c.dep_ == "auxpass" for c in head.children) else None
 
 
 def shares_passive(verb: Token) -> bool:
