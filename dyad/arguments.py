@@ -40,9 +40,15 @@ EFFORT_NOUNS = frozenset({"effort", "bid", "attempt", "initiative", "mission", "
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "toward", "towards")
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "amid", "since", "despite", "at"})
 # "in defiance of X", "in protest at X": whom a protest is aimed at
+# verbs by which a proposal or demand is made: "the terms demanded by its creditors"
+PUTTING_FORWARD = frozenset({"demand", "propose", "offer", "draft", "submit", "set", "issue", "make", "present",
+                             "table", "put", "impose", "lay", "level", "suggest", "advance", "dictate"})
+# nouns an "of" phrase names: "the republics of Croatia and Slovenia", "the island of Taiwan"
+NAMING_NOUNS = frozenset({"republic", "state", "kingdom", "emirate", "island", "nation", "country", "territory",
+                          "province", "region", "enclave", "city", "town", "capital"})
 # what an inquiry looks into when it is not an act the lexicon knows: "war crimes by ...", "abuses"
 CRIME_NOUNS = frozenset({"crime", "abuse", "atrocity", "violation", "wrongdoing", "misconduct", "corruption",
-                         "fraud", "irregularity", "killing", "death", "massacre", "excess"})
+                         "fraud", "irregularity", "killing", "death", "massacre", "excess", "coup", "violence"})
 # what carries an act to an inquiry: "investigate reports of torture by ..."
 REPORT_NOUNS = frozenset({"report", "allegation", "claim", "accusation", "charge", "evidence", "complaint"})
 PROTEST_NOUNS = frozenset({"defiance", "protest", "opposition", "anger", "outrage", "response", "retaliation"})
@@ -134,6 +140,11 @@ class Arguments:
         conjuncts = [c for i in span for c in doc[i].conjuncts if c.i > token.i and c.i not in span]
         for t in (token, *conjuncts):  # "Barack Obama and Vladimir Putin", however the name was parsed
             found = actors_of(doc, t)
+            if t.lemma_.lower() in NAMING_NOUNS and all(a.kind == "thing" for a in found):
+                # "the breakaway Yugoslav republics of Croatia and Slovenia", "the island of Taiwan"
+                named = [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                         if g.dep_ == "pobj" for a in self._actors(doc, g, owner=False) if a.kind == "country"]
+                found = named or found
             appos = [a for c in t.children if c.dep_ == "appos" for a in actors_of(doc, c)
                      if a.kind in ("person", "org")]
             if appos and (not found or found[0].kind == "agent"):
@@ -312,7 +323,7 @@ class Arguments:
             while np.dep_ == "pobj" and np.head.dep_ == "prep" and np.head.head.pos_ in ("NOUN", "PROPN"):
                 np = np.head.head
             return self._actors(doc, np)
-        if verb.dep_ in ("acl",) and verb.tag_ == "VBG":
+        if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBG":  # "beat protesting monks": the monks protest
             found = self._actors(doc, head)
             if not found and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
                 found = self._sources(doc, head.head, depth + 1)  # "issued a declaration demanding ..."
@@ -404,6 +415,11 @@ class Arguments:
                     found = [a for a in found if a.country]
                 if found:
                     return found
+        for c in verb.children:  # "accused neighbouring Eritrea", the adjective parsed as a verb
+            if c.lower_ in ("neighbouring", "neighboring") and c.pos_ == "VERB" and c.i == verb.i + 1:
+                found = [a for g in c.children if g.dep_ == "dobj" for a in self._actors(doc, g)]
+                if found:
+                    return found
         for c in verb.children:  # "kidnapped up to 16 Russian advisers": a count parsed as a particle
             if c.lower_ == "up" and c.dep_ in ("prt", "prep", "advmod"):
                 found = [a for g in c.children if g.lower_ == "to" for p in g.children if p.dep_ == "pobj"
@@ -423,6 +439,23 @@ class Arguments:
         # ("pledged 500 million euros in aid to Ukraine": the pattern's object inside a sum)
         # "a military aid program for Bosnia": the compound's head holds the preposition
         objects += [o.head for o in objects if o.dep_ == "compound" and o.head.i not in used]
+        for obj in objects:  # "suspended Nigeria's membership over the execution of ...": its owner
+            if obj.i not in used or any(a.kind != "thing" for a in actors_of(doc, obj)):
+                continue  # ("expelled Israel's ambassador": the ambassador)
+            found = [a for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                     for a in actors_of(doc, c) if a.country and a.kind in ("country", "org", "person")
+                     and (pattern is None or pattern.cameo[:2] not in ("04", "05"))]
+            if found:
+                return found
+        if pattern is not None and pattern.cameo[:2] in FORCE_ROOTS:
+            # "beat Palestinian detainees with the knowledge of senior officers": the pattern's object
+            # is the one beaten (not "its troops", whom a force deploys)
+            for obj in objects:
+                found = [a for a in self._actors(doc, obj) if obj.i in used and obj.dep_ == "dobj" and
+                         a.head == obj.i and a.country and a.kind in ("agent", "person", "org")
+                         and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)]
+                if found:
+                    return found
         holders = (verb, *objects, *[c for c in verb.children if c.dep_ == "dobj" and c.i not in used])
         for word in TARGET_PREPS:
             for h in holders:  # "extradite the suspects to India": the preposition may hang on the object
@@ -441,9 +474,10 @@ class Arguments:
                                     continue  # "held talks on the EU's budget crisis": the topic, not a party
                                 if found:
                                     return found
-        if pattern is not None and (pattern.cameo[:2] == "12" or pattern.cameo == "016"):
-            # "rejected opposition demands that he step down", "denied Congolese accusations that ...":
-            # what is rejected or denied was put forward by someone, and that someone is the target
+        if pattern is not None and (pattern.cameo[:2] == "12" or pattern.cameo in ("016", "080")):
+            # "rejected opposition demands that he step down", "denied Congolese accusations that ...",
+            # "accepted the U.N. resolution": what is rejected, denied or yielded to was put forward
+            # by someone, and that someone is the target
             for obj in [*objects, *[c for c in verb.children if c.dep_ == "dobj" and c.i not in used]]:
                 found = self._makers(doc, obj)
                 if found:
@@ -469,6 +503,14 @@ class Arguments:
                      for g in c.children if g.dep_ == "pobj" for a in actors_of(doc, g) if a.country]
             if found:
                 return found[:1]
+        if pattern is not None and pattern.cameo[:2] in ("11", "12"):
+            # "deplored the military coup in Sierra Leone": an act condemned where it happened
+            for obj in (*objects, *[c for c in verb.children if c.dep_ == "dobj"]):
+                if (obj.lemma_.lower(), True) in self.lexicon.triggers or obj.lemma_.lower() in CRIME_NOUNS:
+                    found = [replace(a, sector=None, fixed=None, how="location", kind="country")
+                             for a in _located(doc, obj)]
+                    if found:
+                        return found[:1]
         if pattern is not None and pattern.cameo[:2] in FORCE_ROOTS:
             # "planted a roadside bomb that killed three Malian soldiers", "fired a rocket which hit an
             # Israeli school": the weapon's victims, named in the clause on it
@@ -509,7 +551,7 @@ class Arguments:
         found = found or [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                           for g in c.children if g.dep_ == "pobj" for a in self._actors(doc, g, owner=False)]
         return found or [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                         for k in c.children if k.dep_ == "agent"
+                         and c.lemma_.lower() in PUTTING_FORWARD for k in c.children if k.dep_ == "agent"
                          for g in k.children if g.dep_ == "pobj" for a in self._actors(doc, g, owner=False)]
 
     def _between(self, doc: Doc, token: Token) -> list[Actor]:

@@ -115,6 +115,8 @@ NO_PLACE_TARGET = ("0871", "0873")
 # and threats of such administrative measures
 DOMESTIC_ROOTS = frozenset({"14", "17"})
 DOMESTIC_CODES = frozenset({"132", "133", "137", "034", "0351", "0352", "081", "082", "083"})
+# retaliation answers someone else: "Russia struck back against sanctions" is not aimed at Russia
+RETALIATING = frozenset({"retaliate", "strike", "avenge"})
 # a trigger under one of these is background to the sentence's main event ("..., killing eight",
 # "the group that seized Mosul", "during a visit to Beirut")
 # consultation, diplomatic and material cooperation, aid, reducing relations: their two sides are
@@ -522,7 +524,7 @@ class EventFinder(Framing, Arguments):
                 rule += "+location-target"
         domestic = base_code[:2] in DOMESTIC_ROOTS or base_code[:3] in DOMESTIC_CODES or \
             code[:3] in DOMESTIC_CODES or code[:4] in DOMESTIC_CODES
-        if not targets and len(_distinct(sources)) == 1 and domestic:
+        if not targets and len(_distinct(sources)) == 1 and domestic and token.lemma_.lower() not in RETALIATING:
             # a protest, strike, curfew or arrest with no one named is aimed at the actors' own state
             targets = [replace(a, start=a.start, sector=None, fixed=None, entity=None, how="domestic", kind="country")
                        for a in _distinct(sources)[:1] if a.country and len(a.country) == 3

@@ -8,11 +8,12 @@ matches, the argument finders (`arguments.Arguments`) and `_emit`.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from .arguments import SUBJ
+from .arguments import PLACE_NOUNS, SUBJ
 
 if TYPE_CHECKING:
     from .events import RawEvent
@@ -133,6 +134,9 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ == "never" for h in holders for c in h.children)
 
 
+# intent words whose negated complement is a refusal ("decided not to cooperate"); "promised not to
+# attack" stays a promise
+DECIDING = frozenset({"decide", "vote", "choose", "resolve", "opt"})
 ORDER_WORDS = frozenset({"order", "direct"})  # demand-frame words whose named act the orderer carries out
 
 
@@ -177,6 +181,9 @@ class Framing:
                     frame == "appeal" and self._appeal_object(token)) and not (
                     frame == "intent" and token.lemma_.lower() in self.frames.pledge):
                 continue
+            if frame == "intent" and inner is not None and token.lemma_.lower() in DECIDING and \
+                    any(c.dep_ == "neg" for c in comp.children):
+                frame = "refuse"  # "the cabinet decided not to cooperate with the U.N. team"
             if frame == "intent" and comp.pos_ in ("VERB", "AUX") and self._own_subject(token, comp):
                 frame = "appeal"  # "wants Putin to attack": wanting someone else to act is an appeal
             inner_code = inner.pattern.cameo if inner else None
@@ -192,6 +199,8 @@ class Framing:
                 # (026): with no event in the complement, the lexicon's own reading of the word
                 # ("agreed with Italy to push forward" is an intent, not "agree with" a view, 019)
                 code = own.pattern.cameo
+                if frame == "permit" and _negated(token):
+                    code = self.frames.recode("refuse", code)  # "would never allow U.N. peacekeepers to ..."
             trigger = [token.i] + ([comp.i] if inner else [])
             if inner:
                 absorbed.add(comp.i)
@@ -243,6 +252,16 @@ class Framing:
             if inner is None and frame == "demand" and comp.lemma_.lower() in LEAVE_VERBS and targets:
                 # "ordered U.N. nuclear inspectors to leave the country": an expulsion
                 code = _expulsion(doc, targets)
+            if inner is None and frame == "demand" and token.lemma_.lower() in ORDER_WORDS and targets and \
+                    all(a.sector in ("MIL", "COP") or (a.fixed or "").endswith("MIL") for a in targets):
+                # "ordered ten army battalions to the Colombian border": a deployment, aimed where they go
+                places = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                          for p in c.children if p.dep_ == "pobj"]
+                if places:
+                    code = "153" if all(a.sector == "COP" for a in targets) else "154"
+                    targets = [replace(a, sector=None, fixed=None, how="location", kind="country")
+                               for p in places for a in self._actors(doc, p, owner=False) if a.country and (
+                                   a.kind == "country" or (a.kind == "thing" and p.lemma_.lower() in PLACE_NOUNS))][:1]
             if inner is None and own is not None and not own.pattern.objects and not targets and \
                     frame in ("appeal", "demand"):
                 code = self.frames.recode(frame, None)  # "can force a new phase": no one forced to anything
