@@ -328,6 +328,9 @@ class ActorFinder:
                 countries = [m for m in countries if m.how != "pronoun"]
             if any(not m.located for m in countries):  # "the French military in Rwanda" is French
                 countries = [m for m in countries if not m.located]
+            if len({m.country for m in countries}) > 1:  # "Kosovo's ethnic Albanian leaders" are Kosovo's
+                countries = [m for m in countries if not (m.kind == "demonym" and (
+                    ethnic(token.doc[m.head]) or token.doc[max(m.start - 1, 0)].lower_ == "ethnic"))] or countries
             sector = own.sector
             specific = next((m.sector for m in mods if m.kind == "agent" and m.sector), None)
             if specific and sector == "GOV":

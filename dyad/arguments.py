@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 from .actors import ACCORD_NOUNS, VENUES, Actor, actors_of, city_before
 from .enrich.dates import MONTH_NAMES, WEEKDAYS
 from .placing import BORDERS
-from .repairs import (headline_passive, lost_predicate, passive_conjunct, reduced_relative, shared_patient,
-                      stranded_subject)
+from .repairs import (headline_passive, lost_predicate, participle_object, passive_conjunct, reduced_relative,
+                      shared_patient, stranded_subject)
 
 if TYPE_CHECKING:
     from .events import _Match
@@ -274,6 +274,8 @@ class Arguments:
         passive = passive_conjunct(verb)
         if passive is not None:  # "was shot and wounded": the wounding was the shooter's
             return self._sources(doc, passive, depth + 1)
+        if verb.tag_ == "VBG" and participle_object(verb) is not None:  # "beat protesting monks": the monks
+            return self._actors(doc, participle_object(verb))
         if headline_passive(verb):
             return self._passive_doers(doc, verb)  # "Three soldiers killed in rebel attack"
         for c in verb.children:
@@ -343,6 +345,9 @@ class Arguments:
     def _targets(self, doc: Doc, verb: Token, m: _Match | None) -> list[Actor]:
         pattern = m.pattern if m else None
         used = m.used if m else set()
+        if verb.tag_ == "VBG" and participle_object(verb) is not None:
+            # "hosted visiting President Mandela": Mandela visits the host; "protesting monks" protest
+            return self._sources(doc, verb.head) if verb.lemma_.lower() == "visit" else []
         if pattern is not None and pattern.cameo[:2] == "09":
             # "opened an investigation into the shelling of a hospital by Russian forces", "to investigate
             # Israeli strikes on U.N. schools": an inquiry into an act is aimed at whoever did it
@@ -415,11 +420,11 @@ class Arguments:
                     found = [a for a in found if a.country]
                 if found:
                     return found
-        for c in verb.children:  # "accused neighbouring Eritrea", the adjective parsed as a verb
-            if c.lower_ in ("neighbouring", "neighboring") and c.pos_ == "VERB" and c.i == verb.i + 1:
-                found = [a for g in c.children if g.dep_ == "dobj" for a in self._actors(doc, g)]
-                if found:
-                    return found
+        noun = participle_object(verb)
+        if noun is not None:  # "accused neighbouring Eritrea", "hosted visiting President Mandela"
+            found = self._actors(doc, noun)
+            if found:
+                return found
         for c in verb.children:  # "kidnapped up to 16 Russian advisers": a count parsed as a particle
             if c.lower_ == "up" and c.dep_ in ("prt", "prep", "advmod"):
                 found = [a for g in c.children if g.lower_ == "to" for p in g.children if p.dep_ == "pobj"

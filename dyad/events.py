@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import VENUES, Actor, actors_of, sentence_spans
 from .arguments import CONDITIONAL, FORCE_ROOTS, OBJ_DEPS, TIME_WORDS, Arguments, _located, _temporal
 from .placing import STATE_SECTORS
-from .repairs import lost_predicate, reduced_relative, shared_patient, shares_passive
+from .repairs import lost_predicate, participle_object, reduced_relative, shared_patient, shares_passive
 from .framing import ACTOR_OBJECT_VERBS, DIPLOMATS, Framing, question, unaimed
 from .frames import load_frames
 from .lexicon import NO_EVENT, Lexicon, TriggerPattern
@@ -115,6 +115,8 @@ NO_PLACE_TARGET = ("0871", "0873")
 # and threats of such administrative measures
 DOMESTIC_ROOTS = frozenset({"14", "17"})
 DOMESTIC_CODES = frozenset({"132", "133", "137", "034", "0351", "0352", "081", "082", "083"})
+# verbs that end what their gerund names: "stop backing", "ceased firing"
+CEASING = frozenset({"stop", "cease", "quit", "halt", "end", "abandon"})
 # retaliation answers someone else: "Russia struck back against sanctions" is not aimed at Russia
 RETALIATING = frozenset({"retaliate", "strike", "avenge"})
 # a trigger under one of these is background to the sentence's main event ("..., killing eight",
@@ -442,7 +444,9 @@ class EventFinder(Framing, Arguments):
     def _flags(self, doc: Doc, token: Token, hint: str | None) -> tuple[bool, str, Actor | None]:
         # "did not meet"; "opened without talk of meddling": no talk was held
         negated = any(c.dep_ == "neg" for c in token.children) or (
-            token.dep_ == "pobj" and token.head.lower_ == "without") or _no_one_did(token)
+            token.dep_ == "pobj" and token.head.lower_ == "without") or _no_one_did(token) or (
+            # "agreed to stop backing each other's rebels": backing is what ends
+            token.tag_ == "VBG" and token.dep_ in ("xcomp", "dobj") and token.head.lemma_.lower() in CEASING)
         aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         modality = hint or "asserted"
         conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in token.children) or (
@@ -740,7 +744,8 @@ def _generic_act(token: Token) -> bool:
 def _actor_object(doc: Doc, verb: Token) -> bool:
     """Whether a verb of ACTOR_OBJECT_VERBS names an actor as its object (or passive subject):
     "received the envoy", "Hashimoto was hosted by Yeltsin"; not a thing someone owns."""
-    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        n for n in (participle_object(verb),) if n is not None]  # "hosted visiting President Mandela"
     patient = shared_patient(verb)  # "The civilians imprisoned for ... were released by Putin"
     return any(a.kind != "thing" for c in (*held, *([patient] if patient is not None else []))
                for k in (c, *c.conjuncts) for a in actors_of(doc, k))
@@ -785,18 +790,25 @@ def _reason(token: Token) -> bool:
     return False
 
 
+def _specificity(code: str) -> tuple[int, bool]:
+    """A 4-digit code says more than a 3-digit one, and "046" (negotiate) more than "040" (consult)."""
+    return len(code), not code.endswith("0")
+
+
 def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
-    """One event per (source, code, target) in a sentence; an event with no target is dropped when
+    """One event per (source, CAMEO root, target) in a sentence; an event with no target is dropped when
     the same source did the same kind of thing to a named target ("summoned the ambassador to complain")."""
     def key(a):  # events are told apart by their dyad codes, as in GDELT and ICEWS
         return a.code if a is not None else None
-    seen, out = set(), []
+    # the same dyad doing the same kind of thing twice in one sentence is one act told twice ("held
+    # their first talks ..., the first summit between the two states", "warned Syria ... and
+    # threatened military action"): the most specific code stands for it
+    best: dict[tuple, RawEvent] = {}
     for e in events:
-        k = (key(e.source), e.cameo, key(e.target), e.negated)
-        if k in seen:
-            continue
-        seen.add(k)
-        out.append(e)
+        k = (key(e.source), e.cameo[:2], key(e.target), e.negated)
+        if k not in best or _specificity(e.cameo) > _specificity(best[k].cameo):
+            best[k] = e
+    out = [e for e in events if best[(key(e.source), e.cameo[:2], key(e.target), e.negated)] is e]
     # a target that is only where it happened yields to a named one: "used tear gas to disperse
     # demonstrators in Monrovia" is one act against the demonstrators
     def placed(e):  # a target from where it happened or from the actor's own state, not from the text

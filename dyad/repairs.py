@@ -7,6 +7,7 @@ arguments.py and events.py to use:
   shared_patient    "police arrested protesters and were praised by the mayor": a conjoined passive
                     takes the first verb's subject as its patient
   passive_conjunct  "Fico was shot and seriously wounded": a bare participle joined to a passive
+  participle_object "hosted visiting President Mandela": an adjective participle parsed as a clause
   lost_predicate    "Doctors from two aid groups donated and delivered goods to ...": a main verb hung
                     on its subject as a modifier, in a sentence with no verbal root
   headline_passive  "Three soldiers killed in rebel attack": headlines drop the "were"
@@ -42,6 +43,24 @@ def shared_patient(verb: Token) -> Token | None:
         if shared is not None:
             return shared
     return reduced_relative(verb.head) if shares_passive(verb) else None
+
+
+# present participles news uses as adjectives before a noun: "hosted visiting President Mandela"
+PARTICIPLE_ADJECTIVES = frozenset({"visiting", "protesting", "neighbouring", "neighboring", "fleeing", "striking",
+                                   "warring", "rioting", "demonstrating", "retreating", "advancing", "invading",
+                                   "occupying", "ruling", "opposing", "rival", "fighting"})
+
+
+def participle_object(verb: Token) -> Token | None:
+    """The noun a participle modifies when the parser made the participle a clause of the verb
+    before it and the noun its object: "hosted visiting South African President Nelson Mandela",
+    "beat protesting monks", "accused neighbouring Eritrea". Given either verb, the noun."""
+    vbg = verb if verb.tag_ == "VBG" else next(
+        (c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1), None)
+    if vbg is None or vbg.dep_ != "xcomp" or vbg.lower_ not in PARTICIPLE_ADJECTIVES or vbg.i != vbg.head.i + 1 or \
+            any(c.dep_ == "dobj" for c in vbg.head.children):
+        return None
+    return next((c for c in vbg.children if c.dep_ == "dobj"), None)
 
 
 def passive_conjunct(verb: Token) -> Token | None:
