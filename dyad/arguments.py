@@ -774,7 +774,11 @@ def _located(doc: Doc, token: Token, depth: int = 0, venue: bool = False) -> lis
                     # attacked may itself be placed: "an attack on a hotel in Kenya's capital"
                     out.extend(_located(doc, g, depth + 1) if depth == 0 else [])
                     continue
-                found = actors_of(doc, g) or _named_by(doc, g)  # "along the border with Ukraine"
+                # "along the border with Ukraine"; "near its border with Kuwait" faces Kuwait
+                across = [a for k in g.children if k.dep_ == "prep" and k.lower_ == "with"
+                          and g.lemma_.lower() in BORDERS for p in k.children if p.dep_ == "pobj"
+                          for a in actors_of(doc, p)]
+                found = across or actors_of(doc, g) or _named_by(doc, g)
                 # a thing is a place only if it is a place noun: "in Israeli territory", not "in Israeli shelling"
                 found = [a for a in found if a.kind == "country" or (
                     a.kind == "thing" and g.lemma_.lower() in PLACE_NOUNS)]

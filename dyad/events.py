@@ -347,12 +347,20 @@ class EventFinder(Framing, Arguments):
                     targets = self._protest_target(doc, token, matches)
                 elif not targets and m.pattern.cameo[:2] in FORCE_ROOTS:
                     targets = self._purpose_target(doc, token, matches)
+            convened = False
             if m.pattern.cameo[:2] in RECIPROCAL_ROOTS:
                 parties = self._between(doc, token)
+                held = [] if parties or m.pattern.noun else [
+                    a for u in m.used if doc[u].pos_ == "NOUN" for a in self._between(doc, doc[u])]
                 if len({a.code for a in parties}) >= 2 and m.pattern.cameo[:3] in MEDIATION:
                     targets = parties  # "Qatar is mediating between Israel and Hamas": the mediator stays the source
                 elif len({a.code for a in parties}) >= 2:  # "talks between Russia and Ukraine": each with the other
                     sources, targets = parties, []
+                elif m.pattern.cameo[:2] == "04" and m.pattern.cameo != "043" and len({a.code for a in held}) >= 2 and sources and \
+                        not {a.code for a in sources} & {a.code for a in held}:
+                    # "Kufuor opened peace talks between the Liberian government and rebel groups": the
+                    # one who convenes talks between others mediates them (one who hosts them hosts)
+                    targets, convened = held, True
             if unaimed(m.pattern, targets):
                 continue  # "helped to broker the deal", "helped the economy": no one was helped
             if _each_other(token):
@@ -374,6 +382,8 @@ class EventFinder(Framing, Arguments):
             if m.pattern.head in HONOURS and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
                 continue  # "was recognised for the best year of his career": an honour, no recognition of a state
             code, rule = m.pattern.cameo, f"{'noun' if m.pattern.noun else 'verb'}:{m.pattern.origin}"
+            if convened:
+                code, rule = MEDIATE, rule + "+convened"
             if code[:2] == "14" and not m.pattern.noun and token.lemma_.lower() == "protest" and sources and all(
                     a.kind == "country" or a.sector == "GOV" for a in sources):
                 # "Vietnam protested China's deployment": a state's protest is an official complaint
@@ -723,6 +733,7 @@ CIVIC_SECTORS = frozenset({"BUS", "MED", "EDU", "HLH", "ENV", "NGO"})
 PLURAL_SENSE = {"arm": "arms"}
 # mediation is between others: "between" names those mediated, not the mediator's partners
 MEDIATION = frozenset({"045", "039", "038"})
+MEDIATE = "045"
 # swaps are mutual whatever is swapped: "Russia and Ukraine exchanged prisoners of war"
 EXCHANGING = frozenset({"exchange", "swap", "trade"})
 # verbs with the "provide X with Y" alternation: read as "provide Y to X"

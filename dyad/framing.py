@@ -134,6 +134,10 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ == "never" for h in holders for c in h.children)
 
 
+# prepositions under a frame that name whom its act is for or against ("to help rebuild Afghanistan",
+# "bombings against Israel"); "in", "at", "near" name where
+PURPOSE_PREPS = frozenset({"to", "against", "on", "with", "for", "of", "into"})
+HOSTILE_PREPS = frozenset({"against", "on"})
 # intent words whose negated complement is a refusal ("decided not to cooperate"); "promised not to
 # attack" stays a promise
 DECIDING = frozenset({"decide", "vote", "choose", "resolve", "opt"})
@@ -269,6 +273,12 @@ class Framing:
                 # "warned that Israel would pay a heavy price": the one who will pay is threatened
                 targets = [a for c in comp.children if c.dep_ == "nsubj" for a in self._actors(doc, c)
                            if a.kind != "thing"]
+            if not targets and frame in ("intent", "threaten") and not noun and len({a.code for a in sources}) < 2 \
+                    and (inner is None or inner.pattern.head in NEEDS_TARGET):
+                # "pledged $500 million to help rebuild Afghanistan", "threatened to unleash a wave of
+                # suicide bombings against Israel", "agreed to allow OSCE verifiers into Kosovo" (what
+                # two parties agree on is aimed at each other)
+                targets = self._purpose_object(doc, token, sources, hostile=frame == "threaten")
             if not targets and inner is not None and inner.pattern.cameo[:2] in ("15", "18", "19", "20"):
                 # "threatened to launch a military operation in northern Syria": where the force would strike
                 targets = self._location_target(doc, comp)
@@ -341,6 +351,33 @@ class Framing:
                                          f"{rule}+{inner.pattern.origin}", modality_hint="asserted",
                                          base_code=inner.pattern.cameo if own else None))
         return events
+
+    def _purpose_object(self, doc: Doc, token: Token, sources, hostile: bool = False) -> list:
+        """The first actor, nearest first, that the words under a frame act on or are aimed at: objects
+        and the objects of "to", "against", "on", "with", "for" (not where it happens); for a threat
+        (`hostile`), only what it is "against" or "on"."""
+        own = {a.code for a in sources}
+        countries = {a.country for a in sources}
+        level = [token]
+        for _ in range(8):  # a preposition and its object are two steps down
+            found, below = [], []
+            for t in level:
+                for c in t.children:
+                    # ("allow OSCE verifiers into Kosovo to monitor ...": the subject of an infinitive)
+                    subject = c.dep_ == "nsubj" and t is not token and any(
+                        g.dep_ == "aux" and g.lower_ == "to" for g in t.children)
+                    held = (c.dep_ in ("dobj", "dative", "oprd") or subject) and not hostile or (
+                        c.dep_ == "pobj" and t.dep_ == "prep" and t.lower_ in (HOSTILE_PREPS if hostile else PURPOSE_PREPS))
+                    if held and c.i > token.i:  # (a thing of the actor's own country is its own business)
+                        found += [a for a in self._actors(doc, c, owner=False) if (a.country or a.fixed)
+                                  and a.code not in own and not (a.kind == "thing" and a.country in countries)]
+                    if c.dep_ in ("dobj", "pobj", "xcomp", "advcl", "ccomp", "acl") or (
+                            c.dep_ == "prep" and c.lower_ in PURPOSE_PREPS):
+                        below.append(c)
+            if found:
+                return found
+            level = below
+        return []
 
     def _frame_of(self, token: Token) -> str | None:
         frame = self.frames.by_word.get(token.lemma_.lower())
