@@ -42,7 +42,8 @@ ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "amid", "si
 # "in defiance of X", "in protest at X": whom a protest is aimed at
 # verbs by which a proposal or demand is made: "the terms demanded by its creditors"
 PUTTING_FORWARD = frozenset({"demand", "propose", "offer", "draft", "submit", "set", "issue", "make", "present",
-                             "table", "put", "impose", "lay", "level", "suggest", "advance", "dictate"})
+                             "table", "put", "impose", "lay", "level", "suggest", "advance", "dictate", "unveil",
+                             "announce", "outline", "float", "sponsor", "draw", "broker"})
 # nouns an "of" phrase names: "the republics of Croatia and Slovenia", "the island of Taiwan"
 NAMING_NOUNS = frozenset({"republic", "state", "kingdom", "emirate", "island", "nation", "country", "territory",
                           "province", "region", "enclave", "city", "town", "capital"})
@@ -468,11 +469,14 @@ class Arguments:
                     if c.dep_ in ("prep", "dative") and c.lower_ == word:
                         for g in c.children:
                             if g.dep_ == "pobj":
-                                if g.lemma_.lower() in SIDELINES:
-                                    continue  # "met on the sidelines of the UN General Assembly": where
+                                if g.lemma_.lower() in SIDELINES or (word == "at" and pattern is not None
+                                                                      and pattern.cameo[:2] in ("04", "05")):
+                                    continue  # "met on the sidelines of the UN General Assembly", "signed at the UN": where
                                 found = self._actors(doc, g)
-                                if h.lemma_.lower() in ACCORD_NOUNS and word in TOPIC_PREPS and \
-                                        not any(a.country for a in found):
+                                accord = h.lemma_.lower() in ACCORD_NOUNS or (h.i == verb.i and any(
+                                    doc[u].lemma_.lower() in ACCORD_NOUNS for u in used))
+                                if accord and word in TOPIC_PREPS and \
+                                        not any(a.country and a.kind != "thing" for a in found):
                                     continue  # "struck a deal on prisoners": what it is about, not with whom
                                 if pattern is not None and pattern.cameo[:2] == "04" and word in TOPIC_PREPS \
                                         and found and all(a.kind == "thing" for a in found):
@@ -682,6 +686,12 @@ class Arguments:
                 for a in self._actors(doc, k) if a.how not in ("pronoun", "pronoun-owner")][:1]
             if found:
                 return found
+        against = [a for k in token.subtree if k.lower_ == "against" and k.dep_ in ("prep", "conj")
+                   and k.head.i != token.i and _depth_below(k, token) <= 3
+                   for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)
+                   if a.how not in ("pronoun", "pronoun-owner")]
+        if against:  # "marched in support of the uprising and against Israel's military offensive"
+            return against[:1]
         return [a for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
                 for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in PROTEST_NOUNS
                 for k in n.children if k.dep_ == "prep" and k.lower_ in ("of", "against", "at", "over")
@@ -794,6 +804,16 @@ def _purposes(token: Token) -> list[Token]:
     """The verb's purpose clauses: "went on hunger strike to protest ...", "opened fire to disperse ..."."""
     return [c for c in token.children if c.dep_ in ("advcl", "xcomp")
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
+def _depth_below(token: Token, top: Token) -> int:
+    """How many heads up from `token` `top` is (99 when it is not above it)."""
+    n = 0
+    while token.i != top.i:
+        if token.head.i == token.i or n > 20:
+            return 99
+        token, n = token.head, n + 1
+    return n
 
 
 def _named_by(doc: Doc, place: Token) -> list[Actor]:
