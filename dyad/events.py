@@ -26,7 +26,7 @@ from .actors import VENUES, Actor, actors_of, sentence_spans
 from .arguments import CONDITIONAL, FORCE_ROOTS, OBJ_DEPS, TIME_WORDS, Arguments, _located, _temporal
 from .placing import STATE_SECTORS
 from .repairs import lost_predicate, participle_object, reduced_relative, shared_patient, shares_passive
-from .framing import ACTOR_OBJECT_VERBS, DIPLOMATS, Framing, question, unaimed
+from .framing import ACTOR_OBJECT_VERBS, DIPLOMATS, LEAVE_VERBS, Framing, expulsion_code, question, unaimed
 from .frames import load_frames
 from .lexicon import NO_EVENT, Lexicon, TriggerPattern
 
@@ -117,6 +117,11 @@ DOMESTIC_ROOTS = frozenset({"14", "17"})
 DOMESTIC_CODES = frozenset({"132", "133", "137", "034", "0351", "0352", "081", "082", "083"})
 # verbs that end what their gerund names: "stop backing", "ceased firing"
 CEASING = frozenset({"stop", "cease", "quit", "halt", "end", "abandon"})
+# verbs that charge or credit someone with an act: "accused Israel of committing genocide" codes the
+# accusation, not the genocide (nor with the accuser as its doer)
+CHARGING = frozenset({"accuse", "charge", "blame", "suspect", "condemn", "criticize", "criticise", "denounce",
+                      "fault", "convict", "indict", "sue", "punish", "praise", "thank", "congratulate", "credit",
+                      "commend", "reward", "rebuke", "reprimand"})
 # retaliation answers someone else: "Russia struck back against sanctions" is not aimed at Russia
 RETALIATING = frozenset({"retaliate", "strike", "avenge"})
 # a trigger under one of these is background to the sentence's main event ("..., killing eight",
@@ -329,6 +334,9 @@ class EventFinder(Framing, Arguments):
             if i in absorbed:
                 continue
             token = m.token
+            if token.dep_ == "pcomp" and token.head.lower_ in ("of", "for") and \
+                    token.head.head.lemma_.lower() in CHARGING:
+                continue  # "accusing Israel of committing genocide", "praised Qatar for mediating": the charge's content
             if (token.dep_ in ("xcomp", "advcl") or (token.dep_ == "ccomp" and token.head.i in matches)) and \
                     token.head.i in absorbed and \
                     token.head.lemma_.lower() not in self.frames.motion:
@@ -384,6 +392,11 @@ class EventFinder(Framing, Arguments):
             code, rule = m.pattern.cameo, f"{'noun' if m.pattern.noun else 'verb'}:{m.pattern.origin}"
             if convened:
                 code, rule = MEDIATE, rule + "+convened"
+            if code == ULTIMATUM and token.lemma_.lower() == "give" and any(
+                    c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in LEAVE_VERBS for c in token.children) and \
+                    expulsion_code(doc, targets) != "174":
+                # "gave the French ambassador 24 hours to leave the country": an expulsion
+                code, rule = expulsion_code(doc, targets), rule + "+expulsion"
             if code[:2] == "14" and not m.pattern.noun and token.lemma_.lower() == "protest" and sources and all(
                     a.kind == "country" or a.sector == "GOV" for a in sources):
                 # "Vietnam protested China's deployment": a state's protest is an official complaint
@@ -459,7 +472,10 @@ class EventFinder(Framing, Arguments):
             token.tag_ == "VBG" and token.dep_ in ("xcomp", "dobj") and token.head.lemma_.lower() in CEASING)
         aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         modality = hint or "asserted"
-        conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in token.children) or (
+        clause = token
+        while clause.pos_ in ("NOUN", "PROPN", "ADP") and clause.head.i != clause.i:
+            clause = clause.head  # a noun's clause: "if Ukraine's counteroffensive succeeded"
+        conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in clause.children) or (
             token.dep_ == "advcl" and any(c.lower_ in CONDITIONAL for c in token.children))
         # "is capable of deploying large forces", "would be able to strike": a capacity, not an act
         able = (token.dep_ == "xcomp" and token.head.lemma_.lower() in ABILITY) or (
@@ -469,8 +485,10 @@ class EventFinder(Framing, Arguments):
             modality = "hypothetical"
         elif aux & FUTURE or (aux & {"would"} and modality == "asserted") or any(
                 c.dep_ == "aux" and c.lower_ == "going" for c in token.children) or (
-                token.dep_ == "xcomp" and token.head.lemma_.lower() in SCHEDULED and any(
-                    c.dep_ == "auxpass" or c.lemma_ == "be" for c in token.head.children)):
+                token.dep_ == "xcomp" and token.head.lemma_.lower() in SCHEDULED and (any(
+                    c.dep_ == "auxpass" or c.lemma_ == "be" for c in token.head.children) or (
+                    token.head.pos_ == "ADJ" and token.head.lemma_.lower() != "likely"
+                    and token.head.head.lemma_ == "be"))):  # "is due to meet" ("is likely to deny" predicts)
             modality = "intended"  # "is expected to visit Japan next month", "is due to meet"
         if modality != "hypothetical" and _weighed(token):
             modality = "hypothetical"  # "hadn't thought about asking Putin to extradite ...": only an idea
@@ -716,7 +734,8 @@ SPORT_WORDS = frozenset({"striker", "midfielder", "goalkeeper", "defender", "inn
                          "defeat", "match", "goal", "goals", "scored", "final"})
 SPORT_NAMES = re.compile(r"\b(?:World Cup|Champions League|Premier League|Europa League|Grand Slam|Davis Cup|"
                          r"Super Bowl|Six Nations|Tour de France|Wimbledon|Olympic final|FA Cup)\b")
-SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!-)|\bby \d+ (?:runs|wickets|goals|points|strokes|seconds)\b")
+SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!-)|\bby (?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) "
+                   r"(?:runs?|wickets?|goals?|points?|strokes?|seconds?|lengths?)\b")
 
 
 def _sporting(sent: Span) -> bool:
@@ -734,6 +753,7 @@ PLURAL_SENSE = {"arm": "arms"}
 # mediation is between others: "between" names those mediated, not the mediator's partners
 MEDIATION = frozenset({"045", "039", "038"})
 MEDIATE = "045"
+ULTIMATUM = "139"
 # swaps are mutual whatever is swapped: "Russia and Ukraine exchanged prisoners of war"
 EXCHANGING = frozenset({"exchange", "swap", "trade"})
 # verbs with the "provide X with Y" alternation: read as "provide Y to X"

@@ -98,7 +98,7 @@ DIPLOMATS = frozenset({"ambassador", "envoy", "diplomat", "embassy", "consul", "
                        "attache"})
 
 
-def _expulsion(doc: Doc, targets) -> str:
+def expulsion_code(doc: Doc, targets) -> str:
     """The CAMEO code of ordering someone out: diplomats 161, inspectors and monitors 1662,
     peacekeepers 1661, aid agencies 1663, anyone else 174."""
     heads = {doc[a.head].lemma_.lower() for a in targets}
@@ -106,7 +106,7 @@ def _expulsion(doc: Doc, targets) -> str:
         return "161"
     if heads & {"inspector", "monitor", "observer"}:
         return "1662"
-    if heads & {"peacekeeper"}:
+    if heads & {"peacekeeper", "mission"}:  # ("the U.N. peacekeeping mission")
         return "1661"
     if any(a.sector == "NGO" for a in targets):
         return "1663"
@@ -253,9 +253,11 @@ class Framing:
                            for a in self._actors(doc, c) if a.kind != "thing"]
             if inner is None and frame == "refuse" and comp.lemma_.lower() in COMMENT_VERBS:
                 code = "011"  # "declined to comment on reports that ...": no comment, no rejection
-            if inner is None and frame == "demand" and comp.lemma_.lower() in LEAVE_VERBS and targets:
-                # "ordered U.N. nuclear inspectors to leave the country": an expulsion
-                code = _expulsion(doc, targets)
+            if inner is None and frame in ("demand", "appeal") and comp.lemma_.lower() in LEAVE_VERBS and targets and \
+                    not (frame == "appeal" and {a.country for a in targets} & {a.country for a in sources}):
+                # ("urged its citizens to leave Mogadishu" advises its own people, it expels no one)
+                # "ordered U.N. nuclear inspectors to leave the country", "asked the U.N. mission to leave": an expulsion
+                code = expulsion_code(doc, targets)
             if inner is None and frame == "demand" and token.lemma_.lower() in ORDER_WORDS and targets and \
                     all(a.sector in ("MIL", "COP") or (a.fixed or "").endswith("MIL") for a in targets):
                 # "ordered ten army battalions to the Colombian border": a deployment, aimed where they go
