@@ -441,11 +441,11 @@ class ActorFinder:
                         out.extend(found)
         if token.dep_ == "appos" and token.head.i not in base:
             out.extend(self._resolve(token.head, base, memory, depth + 1))
-        if not out and token.dep_ == "conj" and token.i in base and token.head.i in base and \
-                base[token.i].kind == "agent" and token.tag_ == token.head.tag_ == "NNS" and \
-                not any(c.dep_ in MODIFIER_DEPS for c in token.children):
-            # "British sailors and marines": the conjunct shares the first one's nationality
-            out = [a for c in token.head.children if c.dep_ in ("amod", "compound") and c.i < token.head.i
+        if not any(a.country for a in out) and token.dep_ == "conj" and token.i in base and token.head.i in base \
+                and base[token.i].kind == "agent" and token.tag_ == token.head.tag_ == "NNS":
+            # "British sailors and marines", "Russian oligarchs and senior government officials": the
+            # conjunct shares the first one's nationality
+            out += [a for c in token.head.children if c.dep_ in ("amod", "compound") and c.i < token.head.i
                    for a in self._mention_at(c, base) if a.kind in ("demonym", "country")]
         return out
 

@@ -44,6 +44,9 @@ ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "amid", "si
 PUTTING_FORWARD = frozenset({"demand", "propose", "offer", "draft", "submit", "set", "issue", "make", "present",
                              "table", "put", "impose", "lay", "level", "suggest", "advance", "dictate", "unveil",
                              "announce", "outline", "float", "sponsor", "draw", "broker"})
+# a body an organisation sends or forms: "members of a UN fact-finding mission" are the UN's
+BODY_NOUNS = frozenset({"mission", "team", "delegation", "agency", "panel", "commission", "committee", "office",
+                        "contingent", "force", "body"})
 # nouns an "of" phrase names: "the republics of Croatia and Slovenia", "the island of Taiwan"
 NAMING_NOUNS = frozenset({"republic", "state", "kingdom", "emirate", "island", "nation", "country", "territory",
                           "province", "region", "enclave", "city", "town", "capital"})
@@ -184,7 +187,9 @@ class Arguments:
                     if c.dep_ == "prep" and c.lower_ in preps:
                         for g in c.children:
                             if g.dep_ == "pobj":
-                                found = [a for a in self._actors(doc, g, owner=False) if a.kind != "thing"]
+                                # ("members of a UN fact-finding mission": the UN's)
+                                found = [a for a in self._actors(doc, g, owner=False) if a.kind != "thing" or (
+                                    a.fixed and doc[a.head].lemma_.lower() in BODY_NOUNS)]
                     if found:
                         break
             if found and found[0].kind == "country":  # "the US, Russia and Switzerland": a list parsed as appositions
