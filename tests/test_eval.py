@@ -68,3 +68,26 @@ def test_eval_floors_only_go_up():
                 for view, floor in views.items():
                     assert current.get(gold, {}).get(view, 0) >= floor, f"{sha[:8]} lowered {gold}/{view}"
         previous = current
+
+
+SYNTHETIC = sorted((Path(__file__).resolve().parent.parent / "quality" / "synthetic").glob("*.jsonl"))
+PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+                "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "CONCEDE"}
+
+
+@pytest.mark.parametrize("path", SYNTHETIC, ids=lambda p: p.name)
+def test_synthetic_sets_are_well_formed_gold(path):
+    """The synthetic sets (docs/scoring.md) are gold files `dyad eval` reads: unique ids, a text, and
+    events with a CAMEO code from the table or a PLOVER type of the 2021 ontology."""
+    from dyad import cameo
+    gold = read_jsonl(path)
+    assert len(gold) >= 200 and len({g["id"] for g in gold}) == len(gold)
+    for g in gold:
+        assert g["text"].strip() and isinstance(g["events"], list), g["id"]
+        for e in g["events"]:
+            assert set(e) <= {"source", "target", "cameo", "plover"}, (g["id"], e)
+            assert e.get("cameo") or e.get("plover"), (g["id"], e)
+            if e.get("cameo"):
+                assert cameo.lookup(str(e["cameo"])).code[:2] == str(e["cameo"])[:2], (g["id"], e)  # KeyError if unknown
+            if e.get("plover"):
+                assert e["plover"] in PLOVER_TYPES, (g["id"], e)
