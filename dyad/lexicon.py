@@ -105,6 +105,7 @@ class Lexicon:
     agents: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=lambda: defaultdict(list))
     triggers: dict[tuple[str, bool], list[TriggerPattern]] = field(default_factory=lambda: defaultdict(list))
     trigger_forms: set[str] = field(default_factory=set)  # word forms that can trigger on their own
+    object_forms: set[str] = field(default_factory=set)  # forms of trigger patterns' objects ("ties", "pact")
     # word forms of heads that only trigger with an object ("hold" -> talks, meeting...): form -> object forms
     object_triggers: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # every inflection of a verb trigger head -> the heads ("reopened" -> reopen), for words the model
@@ -406,6 +407,7 @@ def _load_trigger(lex: Lexicon, path: Path, n: int, text: str, code: str, expand
             lex.verb_heads[form].add(head)
     if pattern.objects or pattern.preps:  # "hold talks", "rise up": the head alone is no reason to parse
         needed = noun_forms(pattern.objects[0]) if pattern.objects else {pattern.preps[0]}
+        lex.object_forms.update(f for o in pattern.objects for w in o.split() for f in noun_forms(w))
         for form in forms:
             lex.object_triggers[form].update(needed)
     else:

@@ -344,11 +344,12 @@ def headline_case(sentence: str) -> bool:
 
 def truecase(sentence: str, lexicon: Lexicon, phrases: list) -> str:
     """A title-case headline as prose would write it, so the tagger reads "Attacks" as a verb: a
-    capitalised function word, trigger word or agent noun past the first word is lower-cased, unless
-    a lexicon name covers it ("Theresa May"); other words (unknown names) and acronyms stay. Same
-    length, so every offset is unchanged."""
+    capitalised function word, trigger word, trigger object ("Ties", "Pact") or agent noun past the
+    first word is lower-cased, unless a lexicon name covers it ("Theresa May"); other words (unknown
+    names) and acronyms stay. Same length, so every offset is unchanged."""
     keep = [(a, b) for a, b, _ in phrases]
-    wordlists = (STOP_WORDS, lexicon.trigger_forms, lexicon.speech_forms, lexicon.agent_forms, lexicon.object_triggers)
+    wordlists = (STOP_WORDS, lexicon.trigger_forms, lexicon.speech_forms, lexicon.agent_forms, lexicon.object_triggers,
+                 lexicon.object_forms)
     out = list(sentence)
     for n, m in enumerate(_WORD.finditer(sentence)):
         word, lower = m.group(), m.group().lower()
