@@ -362,7 +362,9 @@ class Arguments:
                     nouns = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] \
                         if c.dep_ == "prep" and c.lower_ in ("into", "of", "over") else []
                     for n in nouns:
-                        found = self._culprits(doc, n)
+                        found = self._culprits(doc, n) or [
+                            replace(a, sector=None, fixed=None, how="location", kind="country")
+                            for a in _located(doc, n)[:1] if self._is_act(n)]  # "into war crimes in Darfur"
                         if found:
                             return found
         if pattern and pattern.target_prep:
@@ -511,6 +513,13 @@ class Arguments:
                 found = [a for a in found if a.country or a.head != obj.i]
             if found:
                 return found
+        for c in verb.children:  # "violated the ceasefire by attacking a navy patrol": the means' target
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for g in c.children:
+                    if g.dep_ == "pcomp" and g.tag_ == "VBG":
+                        found = self._targets(doc, g, None)
+                        if found:
+                            return found
         if pattern is not None and pattern.cameo[:2] == "16":
             # "banned all imports of Japanese seafood", "an embargo on Iranian oil": the goods' country
             found = [a for obj in objects for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "on")
@@ -536,6 +545,13 @@ class Arguments:
                         if found:
                             return found
         return []
+
+    def _is_act(self, noun: Token) -> bool:
+        """An act a noun names, the lexicon's or a crime ("war crimes", "abuses"), through a report of it."""
+        if noun.lemma_.lower() in REPORT_NOUNS:
+            return any(self._is_act(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj")
+        return (noun.lemma_.lower(), True) in self.lexicon.triggers or noun.lemma_.lower() in CRIME_NOUNS
 
     def _culprits(self, doc: Doc, noun: Token) -> list[Actor]:
         """Who did the act a noun names: "the shelling of a hospital by Russian forces", "Israeli

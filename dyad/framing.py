@@ -138,6 +138,9 @@ def _negated(token: Token) -> bool:
 # "bombings against Israel"); "in", "at", "near" name where
 PURPOSE_PREPS = frozenset({"to", "against", "on", "with", "for", "of", "into"})
 HOSTILE_PREPS = frozenset({"against", "on"})
+RELEASE_DEMANDS = frozenset({"1053", "0253"})  # demanding, appealing for the release of persons
+# how someone comes to be held: "a soldier captured by Palestinian militants"
+HOLDING = frozenset({"hold", "capture", "kidnap", "abduct", "seize", "detain", "take", "imprison", "jail", "arrest"})
 # intent words whose negated complement is a refusal ("decided not to cooperate"); "promised not to
 # attack" stays a promise
 DECIDING = frozenset({"decide", "vote", "choose", "resolve", "opt"})
@@ -235,6 +238,12 @@ class Framing:
             else:  # "threatened to deliver blows to the US": the complement's own target
                 targets = (self._targets(doc, comp, None) if comp.pos_ in ("VERB", "AUX") else []) or \
                     self._targets(doc, token, matches.get(token.i))
+            if frame in ("demand", "appeal") and (code in RELEASE_DEMANDS or code[:3] == "084"):
+                # "demanded the release of a soldier captured by Palestinian militants": the captors
+                holders = [a for k in token.subtree if k.i > token.i and k.dep_ == "acl" and k.tag_ == "VBN"
+                           and k.lemma_.lower() in HOLDING for g in k.children if g.dep_ == "agent"
+                           for p in g.children if p.dep_ == "pobj" for a in self._actors(doc, p)]
+                targets = holders or targets
             if frame == "refuse" and not noun:
                 # "rejected U.S. calls to release ...", "rejected opposition calls for him to step
                 # down": whoever put forward what is rejected
