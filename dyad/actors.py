@@ -589,7 +589,8 @@ def _drop_pro_anti(sent: Span, base: dict[int, Actor], spans: list[Span]) -> Non
     doc = sent.doc
     for i in range(sent.start + 2, sent.end):
         actor = base.get(i)
-        if actor is not None and actor.start == i and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti", "pan"):
+        if actor is not None and actor.start == i and doc[i - 1].text == "-" and \
+                doc[i - 2].lower_ in ("pro", "anti", "pan"):
             for t in range(actor.start, actor.end):
                 base.pop(t, None)
             spans[:] = [sp for sp in spans if sp.start != actor.start]

@@ -478,7 +478,7 @@ class Arguments:
                             if g.dep_ == "pobj":
                                 if g.lemma_.lower() in SIDELINES or (word == "at" and pattern is not None
                                                                       and pattern.cameo[:2] in ("04", "05")):
-                                    continue  # "met on the sidelines of the UN General Assembly", "signed at the UN": where
+                                    continue  # "met on the sidelines of the UN General Assembly", "at the UN"
                                 found = self._actors(doc, g)
                                 accord = h.lemma_.lower() in ACCORD_NOUNS or (h.i == verb.i and any(
                                     doc[u].lemma_.lower() in ACCORD_NOUNS for u in used))

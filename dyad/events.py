@@ -336,7 +336,7 @@ class EventFinder(Framing, Arguments):
             token = m.token
             if token.dep_ == "pcomp" and token.head.lower_ in ("of", "for") and \
                     token.head.head.lemma_.lower() in CHARGING:
-                continue  # "accusing Israel of committing genocide", "praised Qatar for mediating": the charge's content
+                continue  # "accusing Israel of committing genocide", "praised Qatar for mediating": what is charged
             if (token.dep_ in ("xcomp", "advcl") or (token.dep_ == "ccomp" and token.head.i in matches)) and \
                     token.head.i in absorbed and \
                     token.head.lemma_.lower() not in self.frames.motion:
@@ -364,8 +364,8 @@ class EventFinder(Framing, Arguments):
                     targets = parties  # "Qatar is mediating between Israel and Hamas": the mediator stays the source
                 elif len({a.code for a in parties}) >= 2:  # "talks between Russia and Ukraine": each with the other
                     sources, targets = parties, []
-                elif m.pattern.cameo[:2] == "04" and m.pattern.cameo != "043" and len({a.code for a in held}) >= 2 and sources and \
-                        not {a.code for a in sources} & {a.code for a in held}:
+                elif m.pattern.cameo[:2] == "04" and m.pattern.cameo != "043" and sources and \
+                        len({a.code for a in held}) >= 2 and not {a.code for a in sources} & {a.code for a in held}:
                     # "Kufuor opened peace talks between the Liberian government and rebel groups": the
                     # one who convenes talks between others mediates them (one who hosts them hosts)
                     targets, convened = held, True

@@ -264,8 +264,8 @@ class Framing:
                 code = "011"  # "declined to comment on reports that ...": no comment, no rejection
             if inner is None and frame in ("demand", "appeal") and comp.lemma_.lower() in LEAVE_VERBS and targets and \
                     not (frame == "appeal" and {a.country for a in targets} & {a.country for a in sources}):
-                # ("urged its citizens to leave Mogadishu" advises its own people, it expels no one)
-                # "ordered U.N. nuclear inspectors to leave the country", "asked the U.N. mission to leave": an expulsion
+                # "ordered U.N. nuclear inspectors to leave the country", "asked the U.N. mission to leave": an
+                # expulsion ("urged its citizens to leave Mogadishu" advises its own people, it expels no one)
                 code = expulsion_code(doc, targets)
             if inner is None and frame == "demand" and token.lemma_.lower() in ORDER_WORDS and targets and \
                     all(a.sector in ("MIL", "COP") or (a.fixed or "").endswith("MIL") for a in targets):
@@ -377,8 +377,9 @@ class Framing:
                     # ("allow OSCE verifiers into Kosovo to monitor ...": the subject of an infinitive)
                     subject = c.dep_ == "nsubj" and t is not token and any(
                         g.dep_ == "aux" and g.lower_ == "to" for g in t.children)
+                    preps = HOSTILE_PREPS if hostile else PURPOSE_PREPS
                     held = (c.dep_ in ("dobj", "dative", "oprd") or subject) and not hostile or (
-                        c.dep_ == "pobj" and t.dep_ == "prep" and t.lower_ in (HOSTILE_PREPS if hostile else PURPOSE_PREPS))
+                        c.dep_ == "pobj" and t.dep_ == "prep" and t.lower_ in preps)
                     if held and c.i > token.i:  # (a thing of the actor's own country is its own business)
                         found += [a for a in self._actors(doc, c, owner=False) if (a.country or a.fixed)
                                   and a.code not in own and not (a.kind == "thing" and a.country in countries)]
