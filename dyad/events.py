@@ -206,6 +206,8 @@ class EventFinder(Framing, Arguments):
         if noun and ((token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in ABOUT_NOUNS) or (
                 token.i + 1 < len(token.doc) and token.nbor(1).lower_.rstrip("s") in ABOUT_NOUNS)):
             return None  # "a genocide suspect", "the war crimes tribunal", "the summit anniversary": no event here
+        if noun and token.dep_ == "compound" and token.head.lower_ in self.lexicon.agent_forms:
+            return None  # "riot police", "aid workers", "protest leaders": who they are, not an event
         if noun and token.ent_type_ == "DATE" or (noun and lemma == "march" and token.text == "March"):
             return None  # "in March", "on May Day": a date, not a protest march
         if not noun and lemma == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in SATISFIED for c in token.children):
@@ -270,6 +272,9 @@ class EventFinder(Framing, Arguments):
             if obj is None:  # "allowed UN inspectors to return": the object is the complement's subject
                 obj = next((k for c in token.children if c.dep_ in ("ccomp", "xcomp") for k in c.children
                             if k.dep_ == "nsubj" and k.lemma_.lower() == word and k.i not in used), None)
+            if obj is None:  # "beat protesting monks": the object the parser hung on a participle
+                noun = participle_object(token)
+                obj = noun if noun is not None and noun.lemma_.lower() == word and noun.i not in used else None
             if obj is None or (word in PLURAL_SENSE and obj.lower_ != PLURAL_SENSE[word]):
                 return None  # "sold its insurance arm": a division, not arms
             used.add(obj.i)
@@ -424,6 +429,8 @@ class EventFinder(Framing, Arguments):
         """Is this trigger background (a relative clause, a participle adjunct, a noun in an adjunct)?"""
         if reduced_relative(token) is not None:
             return True  # "The civilians imprisoned for ... were released": the release is the news
+        if token.tag_ == "VBG" and participle_object(token) is not None and token.lemma_.lower() != "visit":
+            return True  # "beat protesting monks" describes the monks ("hosted visiting X": X's visit is news)
         if shares_passive(token) and reduced_relative(token.head) is not None:
             return False
         t, steps = token, 0
