@@ -39,7 +39,6 @@ EFFORT_NOUNS = frozenset({"effort", "bid", "attempt", "initiative", "mission", "
                           "operation", "process", "offensive"})
 NOUN_TARGET_PREPS = ("with", "against", "on", "to", "between", "upon", "of", "toward", "towards")
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "amid", "since", "despite", "at"})
-# "in defiance of X", "in protest at X": whom a protest is aimed at
 # verbs by which a proposal or demand is made: "the terms demanded by its creditors"
 PUTTING_FORWARD = frozenset({"demand", "propose", "offer", "draft", "submit", "set", "issue", "make", "present",
                              "table", "put", "impose", "lay", "level", "suggest", "advance", "dictate", "unveil",
@@ -55,6 +54,7 @@ CRIME_NOUNS = frozenset({"crime", "abuse", "atrocity", "violation", "wrongdoing"
                          "fraud", "irregularity", "killing", "death", "massacre", "excess", "coup", "violence"})
 # what carries an act to an inquiry: "investigate reports of torture by ..."
 REPORT_NOUNS = frozenset({"report", "allegation", "claim", "accusation", "charge", "evidence", "complaint"})
+# "in defiance of X", "in protest at X": whom a protest is aimed at
 PROTEST_NOUNS = frozenset({"defiance", "protest", "opposition", "anger", "outrage", "response", "retaliation"})
 ARMED = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "PKO"})
 # force used with no one named is aimed at whom its forceful purpose names: "opened fire to disperse
@@ -280,8 +280,9 @@ class Arguments:
         passive = passive_conjunct(verb)
         if passive is not None:  # "was shot and wounded": the wounding was the shooter's
             return self._sources(doc, passive, depth + 1)
-        if verb.tag_ == "VBG" and participle_object(verb) is not None:  # "beat protesting monks": the monks
-            return self._actors(doc, participle_object(verb))
+        described = participle_object(verb) if verb.tag_ == "VBG" else None
+        if described is not None:  # "beat protesting monks": the monks protest
+            return self._actors(doc, described)
         if headline_passive(verb):
             return self._passive_doers(doc, verb)  # "Three soldiers killed in rebel attack"
         for c in verb.children:
@@ -331,7 +332,7 @@ class Arguments:
             while np.dep_ == "pobj" and np.head.dep_ == "prep" and np.head.head.pos_ in ("NOUN", "PROPN"):
                 np = np.head.head
             return self._actors(doc, np)
-        if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBG":  # "beat protesting monks": the monks protest
+        if verb.dep_ in ("acl",) and verb.tag_ == "VBG":
             found = self._actors(doc, head)
             if not found and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
                 found = self._sources(doc, head.head, depth + 1)  # "issued a declaration demanding ..."
@@ -364,7 +365,7 @@ class Arguments:
                     for n in nouns:
                         found = self._culprits(doc, n) or [
                             replace(a, sector=None, fixed=None, how="location", kind="country")
-                            for a in _located(doc, n)[:1] if self._is_act(n)]  # "into war crimes in Darfur"
+                            for a in _located(doc, n)[:1] if self._act(n) is not None]  # "war crimes in Darfur"
                         if found:
                             return found
         if pattern and pattern.target_prep:
@@ -529,7 +530,7 @@ class Arguments:
         if pattern is not None and pattern.cameo[:2] in ("11", "12"):
             # "deplored the military coup in Sierra Leone": an act condemned where it happened
             for obj in (*objects, *[c for c in verb.children if c.dep_ == "dobj"]):
-                if (obj.lemma_.lower(), True) in self.lexicon.triggers or obj.lemma_.lower() in CRIME_NOUNS:
+                if self._known_act(obj):
                     found = [replace(a, sector=None, fixed=None, how="location", kind="country")
                              for a in _located(doc, obj)]
                     if found:
@@ -546,21 +547,26 @@ class Arguments:
                             return found
         return []
 
-    def _is_act(self, noun: Token) -> bool:
-        """An act a noun names, the lexicon's or a crime ("war crimes", "abuses"), through a report of it."""
-        if noun.lemma_.lower() in REPORT_NOUNS:
-            return any(self._is_act(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj")
+    def _act(self, noun: Token) -> Token | None:
+        """The act a noun names, the lexicon's or a crime ("war crimes", "abuses"), read through a
+        report or allegation of it ("reports of torture by ..."); None for anything else."""
+        while noun.lemma_.lower() in REPORT_NOUNS:
+            inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+            if not inner:
+                return None
+            noun = inner[0]
+        return noun if self._known_act(noun) else None
+
+    def _known_act(self, noun: Token) -> bool:
+        """An act the lexicon knows as a noun, or a crime."""
         return (noun.lemma_.lower(), True) in self.lexicon.triggers or noun.lemma_.lower() in CRIME_NOUNS
 
     def _culprits(self, doc: Doc, noun: Token) -> list[Actor]:
         """Who did the act a noun names: "the shelling of a hospital by Russian forces", "Israeli
         strikes", "reports of torture by Uzbek security forces" (through a report or allegation)."""
-        if noun.lemma_.lower() in REPORT_NOUNS:
-            inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"]
-            return self._culprits(doc, inner[0]) if inner else []
-        if (noun.lemma_.lower(), True) not in self.lexicon.triggers and noun.lemma_.lower() not in CRIME_NOUNS:
+        noun = self._act(noun)
+        if noun is None:
             return []
         found = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                  for g in c.children if g.dep_ == "pobj" for a in self._actors(doc, g, owner=False)]
@@ -708,7 +714,7 @@ class Arguments:
             if found:
                 return found
         against = [a for k in token.subtree if k.lower_ == "against" and k.dep_ in ("prep", "conj")
-                   and k.head.i != token.i and _depth_below(k, token) <= 3
+                   and k.head.i != token.i and depth_below(k, token) <= 3
                    for p in k.children if p.dep_ == "pobj" for a in self._actors(doc, p)
                    if a.how not in ("pronoun", "pronoun-owner")]
         if against:  # "marched in support of the uprising and against Israel's military offensive"
@@ -827,12 +833,10 @@ def _purposes(token: Token) -> list[Token]:
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
-def _depth_below(token: Token, top: Token) -> int:
-    """How many heads up from `token` `top` is (99 when it is not above it)."""
+def depth_below(token: Token, top: Token) -> int:
+    """How far `token` is below `top` in the parse (up to the root when `top` is not above it)."""
     n = 0
-    while token.i != top.i:
-        if token.head.i == token.i or n > 20:
-            return 99
+    while token.i != top.i and token.head.i != token.i:
         token, n = token.head, n + 1
     return n
 

@@ -398,10 +398,10 @@ class EventFinder(Framing, Arguments):
             if convened:
                 code, rule = MEDIATE, rule + "+convened"
             if code == ULTIMATUM and token.lemma_.lower() == "give" and any(
-                    c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in LEAVE_VERBS for c in token.children) and \
-                    expulsion_code(doc, targets) != "174":
-                # "gave the French ambassador 24 hours to leave the country": an expulsion
-                code, rule = expulsion_code(doc, targets), rule + "+expulsion"
+                    c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in LEAVE_VERBS for c in token.children):
+                expelled = expulsion_code(doc, targets)
+                if expelled != "174":  # "gave the French ambassador 24 hours to leave the country": an expulsion
+                    code, rule = expelled, rule + "+expulsion"
             if code[:2] == "14" and not m.pattern.noun and token.lemma_.lower() == "protest" and sources and all(
                     a.kind == "country" or a.sector == "GOV" for a in sources):
                 # "Vietnam protested China's deployment": a state's protest is an official complaint
@@ -841,12 +841,12 @@ def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
     # the same dyad doing the same kind of thing twice in one sentence is one act told twice ("held
     # their first talks ..., the first summit between the two states", "warned Syria ... and
     # threatened military action"): the most specific code stands for it
+    keys = [(key(e.source), e.cameo[:2], key(e.target), e.negated) for e in events]
     best: dict[tuple, RawEvent] = {}
-    for e in events:
-        k = (key(e.source), e.cameo[:2], key(e.target), e.negated)
+    for k, e in zip(keys, events):
         if k not in best or _specificity(e.cameo) > _specificity(best[k].cameo):
             best[k] = e
-    out = [e for e in events if best[(key(e.source), e.cameo[:2], key(e.target), e.negated)] is e]
+    out = [e for k, e in zip(keys, events) if best[k] is e]
     # a target that is only where it happened yields to a named one: "used tear gas to disperse
     # demonstrators in Monrovia" is one act against the demonstrators
     def placed(e):  # a target from where it happened or from the actor's own state, not from the text

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from .arguments import PLACE_NOUNS, SUBJ
+from .arguments import PLACE_NOUNS, SUBJ, depth_below
 
 if TYPE_CHECKING:
     from .events import RawEvent
@@ -118,14 +118,6 @@ def _own_act(comp: Token) -> bool:
     "warned they would respond" (not "warned it would be a mistake")."""
     return comp.pos_ == "VERB" and comp.lemma_ != "be" and any(
         c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ != "this" for c in comp.children)
-
-
-def _depth(token: Token, top: Token) -> int:
-    """How far `token` is below `top` in the parse."""
-    n = 0
-    while token.i != top.i and token.head.i != token.i:
-        token, n = token.head, n + 1
-    return n
 
 
 def _negated(token: Token) -> bool:
@@ -347,7 +339,7 @@ class Framing:
                 absorbed.update(k.i for k in clause.subtree if self._frame_of(k) is not None)  # "... planning the massacres"
                 if not claimants:
                     continue
-                comp = min(charged, key=lambda k: (_depth(k, clause), k.i))  # the clause's own event first
+                comp = min(charged, key=lambda k: (depth_below(k, clause), k.i))  # the clause's own event first
                 inner = matches[comp.i]
                 accused = self._sources(doc, comp)
                 own = accused and {a.country for a in accused} <= {a.country for a in claimants}
@@ -369,6 +361,7 @@ class Framing:
         (`hostile`), only what it is "against" or "on"."""
         own = {a.code for a in sources}
         countries = {a.country for a in sources}
+        preps = HOSTILE_PREPS if hostile else PURPOSE_PREPS
         level = [token]
         for _ in range(8):  # a preposition and its object are two steps down
             found, below = [], []
@@ -377,7 +370,6 @@ class Framing:
                     # ("allow OSCE verifiers into Kosovo to monitor ...": the subject of an infinitive)
                     subject = c.dep_ == "nsubj" and t is not token and any(
                         g.dep_ == "aux" and g.lower_ == "to" for g in t.children)
-                    preps = HOSTILE_PREPS if hostile else PURPOSE_PREPS
                     held = (c.dep_ in ("dobj", "dative", "oprd") or subject) and not hostile or (
                         c.dep_ == "pobj" and t.dep_ == "prep" and t.lower_ in preps)
                     if held and c.i > token.i:  # (a thing of the actor's own country is its own business)

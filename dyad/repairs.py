@@ -48,7 +48,7 @@ def shared_patient(verb: Token) -> Token | None:
 # present participles news uses as adjectives before a noun: "hosted visiting President Mandela"
 PARTICIPLE_ADJECTIVES = frozenset({"visiting", "protesting", "neighbouring", "neighboring", "fleeing", "striking",
                                    "warring", "rioting", "demonstrating", "retreating", "advancing", "invading",
-                                   "occupying", "ruling", "opposing", "rival", "fighting"})
+                                   "occupying", "ruling", "opposing", "fighting"})
 
 
 def participle_object(verb: Token) -> Token | None:
